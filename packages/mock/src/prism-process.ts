@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { waitForHttp } from './wait-for-http.ts';
+
+export type MockMode = 'static' | 'dynamic';
+
+export interface PrismOptions {
+  specPath: string;
+  port: number;
+  host?: string;
+  mode?: MockMode;
+  /** Seed for dynamic mode, so generated responses repeat run to run. */
+  seed?: string;
+  /** Called with each line Prism logs. */
+  onLog?: (line: string) => void;
+}
+
+export interface PrismProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const prismBin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
+
+/** Starts `prism mock` as a child process and resolves once it answers HTTP. */
+export async function startPrism({ specPath, port, host = '127.0.0.1', mode = 'static', seed, onLog }: PrismOptions): Promise<PrismProcess> {
+  const args = [prismBin, 'mock', specPath, '--port', String(port), '--host', host, '--cors'];
+  if (mode === 'dynamic') args.push('--dynamic');
+  if (seed !== undefined) args.push('--seed', seed);
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, SCARF_ANALYTICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (output.length > 50) output.shift();
+      onLog?.(line);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://${host}:${port}`;
+  const ready = new AbortController();
+  try {
+    await Promise.race([
+      waitForHttp(url, { signal: ready.signal }),
+      exited.then((code) => {
+        throw new Error(`prism mock for ${specPath} exited with ${code} before answering:\n${output.join('\n')}`);
+      }),
+    ]);
+  } catch (error) {
+    ready.abort();
+    child.kill('SIGKILL');
+    throw error;
+  }
+
+  return {
+    url,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
