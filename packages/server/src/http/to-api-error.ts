@@ -1,0 +1,79 @@
+import { ApiError, isApiError } from './api-error.ts';
+
+interface ValidatorErrorItem {
+  path?: string;
+  message?: string;
+  errorCode?: string;
+}
+
+/** Shape of express-openapi-validator's HttpError and body-parser's errors, read defensively. */
+interface HttpLikeError {
+  status?: number;
+  type?: string;
+  message?: string;
+  errors?: ValidatorErrorItem[];
+  headers?: Record<string, string>;
+  limit?: number;
+}
+
+const requestLocations = /^[./]?(body|params|query|headers|path)\b/;
+
+function describeValidatorErrors(items: ValidatorErrorItem[]): string {
+  return items
+    .map((item) => {
+      const message = item.message ?? 'is invalid';
+      const path = item.path ?? '';
+      // Only request locations (`/body/config`, `.headers.if-match`) say where; route paths do not.
+      if (!requestLocations.test(path)) return message;
+      let where = path.replace(/^[./]/, '').replaceAll('.', '/');
+      // Ajv points a missing property at the property itself; name its parent instead.
+      const missing = /^must have required property '(.+)'$/.exec(message)?.[1];
+      if (missing && where.endsWith(`/${missing}`)) where = where.slice(0, -missing.length - 1);
+      return `${where} ${message}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Turns anything thrown while serving a request into an ApiError with a message that says what was
+ * wrong and where. Unknown errors become a bare 500 so no internals reach the client.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (isApiError(error)) return error;
+  const http = (typeof error === 'object' && error !== null ? error : {}) as HttpLikeError;
+  switch (http.type) {
+    case 'entity.parse.failed':
+      return new ApiError(400, `request body is not valid JSON: ${http.message ?? 'parse error'}`, { code: 'malformed_json' });
+    case 'entity.too.large':
+      return new ApiError(413, `request body exceeds the ${http.limit ?? 'configured'}-byte limit`, { code: 'payload_too_large' });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ApiError(415, http.message ?? 'unsupported content encoding', { code: 'unsupported_media_type' });
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new ApiError(400, 'request body was incomplete', { code: 'incomplete_body' });
+    default:
+      break;
+  }
+  const status = typeof http.status === 'number' ? http.status : 500;
+  if (status >= 500 || status < 400) {
+    return new ApiError(500, 'internal server error', { code: 'internal_error' });
+  }
+  const message = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? 'request rejected');
+  if (status === 404 && !http.errors?.length) return new ApiError(404, message, { code: 'route_not_found' });
+  if (status === 405) {
+    const allowed = http.headers?.Allow ?? '';
+    return new ApiError(405, `${message.split(' ')[0]} is not allowed on this path; allowed methods: ${allowed}`, {
+      code: 'method_not_allowed',
+      headers: { Allow: allowed },
+    });
+  }
+  const code = status === 415 ? 'unsupported_media_type' : status === 405 ? 'method_not_allowed' : undefined;
+  return new ApiError(status, message, { ...(code ? { code } : {}), ...(http.headers ? { headers: http.headers } : {}) });
+}
+
+/** The validator's individual findings, for vendors that re-map some of them (e.g. a missing header). */
+export function validatorErrorItems(error: unknown): ValidatorErrorItem[] {
+  const items = (error as HttpLikeError | undefined)?.errors;
+  return Array.isArray(items) ? items : [];
+}

@@ -1,0 +1,8 @@
+import type { Vendor } from '@envspec/specs/vendors';
+import type { VendorModule } from './http/vendor-module.ts';
+import { qoderModule } from './qoder/qoder-module.ts';
+
+/** One module per vendor; adding a vendor is adding its folder and a line here. */
+export const vendorModules: Record<Vendor, VendorModule<never>> = {
+  qoder: qoderModule as VendorModule<never>,
+} as Record<Vendor, VendorModule<never>>;

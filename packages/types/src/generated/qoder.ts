@@ -1,0 +1,332 @@
+// Generated from specs/bundled/qoder.json by packages/types/scripts/generate.ts. Do not edit.
+// Regenerate with: pnpm generate
+
+export type paths = {
+    "/api/v1/cloud/environments/{environment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Environment unique identifier (with the `env_` prefix).
+                 * @example env_019e3bb39b6774d8878cd0b9d237574b
+                 */
+                environment_id: components["parameters"]["EnvironmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an environment
+         * @description Returns the environment with the given ID.
+         */
+        get: operations["getEnvironment"];
+        /**
+         * Update an environment
+         * @description Updates the properties of the specified environment (name, description,
+         *     configuration, metadata). Only the fields included in the request are
+         *     updated; omitted fields remain unchanged. Nested objects are merged, arrays
+         *     are replaced, and a `metadata` key set to `null` is deleted.
+         */
+        put: operations["updateEnvironment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        /**
+         * @description Always `"cloud"`.
+         * @enum {string}
+         */
+        EnvironmentConfigType: "cloud";
+        /** @description Network access configuration. */
+        Networking: {
+            /**
+             * @description Network type.
+             * @enum {string}
+             */
+            type?: "unrestricted" | "limited" | "allowlist";
+            /** @description Allowlist of hosts (used when `type` is `allowlist`). Replaces the current list. */
+            allowed_hosts?: string[];
+            /** @description Whether to allow package manager network access. */
+            allow_package_managers?: boolean;
+        };
+        /** @description List of package names, optionally with a version specifier. */
+        PackageList: string[];
+        /** @description Pre-installed package configuration. Each list replaces the current one. */
+        Packages: {
+            apt?: components["schemas"]["PackageList"];
+            pip?: components["schemas"]["PackageList"];
+            npm?: components["schemas"]["PackageList"];
+        };
+        /** @description Environment configuration. */
+        EnvironmentConfig: {
+            type: components["schemas"]["EnvironmentConfigType"];
+            networking?: components["schemas"]["Networking"];
+            packages?: components["schemas"]["Packages"];
+        };
+        /** @description Custom metadata key-value pairs. */
+        Metadata: {
+            [key: string]: string;
+        };
+        /** @description A Qoder cloud-agent environment. */
+        Environment: {
+            /** @description Environment unique identifier. */
+            id: string;
+            /**
+             * @description Always `"environment"`.
+             * @enum {string}
+             */
+            type: "environment";
+            /** @description Environment name. */
+            name: string;
+            /** @description Environment description. */
+            description?: string;
+            /** @description Environment status (for example `ready`). */
+            status: string;
+            config: components["schemas"]["EnvironmentConfig"];
+            metadata?: components["schemas"]["Metadata"];
+            /**
+             * Format: date-time
+             * @description Creation time (ISO 8601).
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Last update time (ISO 8601), refreshed on every update.
+             */
+            updated_at: string;
+        };
+        /**
+         * @description The class of error; each HTTP status has one.
+         * @enum {string}
+         */
+        ErrorType: "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "conflict_error" | "request_too_large" | "rate_limit_error" | "api_error";
+        ErrorDetail: {
+            type: components["schemas"]["ErrorType"];
+            /** @description What went wrong, where, and what to do about it. */
+            message: string;
+            /** @description A finer-grained machine-readable reason, when there is one. */
+            code?: string;
+        };
+        /** @description Qoder's error envelope. */
+        Error: {
+            /**
+             * @description Always `"error"`.
+             * @enum {string}
+             */
+            type: "error";
+            error: components["schemas"]["ErrorDetail"];
+            /** @description Identifier of the failed request (also in the `X-Request-Id` header). */
+            request_id: string;
+        };
+        /** @description New environment configuration, merged into the current one. `type` is required whenever `config` is sent. */
+        EnvironmentConfigUpdate: {
+            type: components["schemas"]["EnvironmentConfigType"];
+            networking?: components["schemas"]["Networking"];
+            packages?: components["schemas"]["Packages"];
+        };
+        /** @description Custom metadata key-value pairs, merged key by key. A key set to `null` is deleted. */
+        MetadataUpdate: {
+            [key: string]: string | null;
+        };
+        /**
+         * @description Partial update of an environment. Only the fields present change; omitted
+         *     fields remain unchanged. Unknown fields are rejected.
+         */
+        UpdateEnvironmentRequest: {
+            /** @description New environment name. */
+            name?: string;
+            /** @description New environment description. */
+            description?: string;
+            config?: components["schemas"]["EnvironmentConfigUpdate"];
+            metadata?: components["schemas"]["MetadataUpdate"];
+        };
+    };
+    responses: {
+        /** @description The personal access token is missing, invalid or expired. */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The token is valid but not authorized for this resource or action. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No environment has the given ID. */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many requests for this token; retry after the given delay. */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request was invalid: malformed JSON, a field of the wrong type, an unknown field, or a missing `config.type`. */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is larger than the server accepts. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Environment unique identifier (with the `env_` prefix).
+         * @example env_019e3bb39b6774d8878cd0b9d237574b
+         */
+        EnvironmentId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /**
+         * @description Identifier of this request; quote it when contacting support.
+         * @example req_8f14e45fceea167a5a36dedd4bea2543
+         */
+        XRequestId: string;
+        /**
+         * @description Seconds to wait before retrying.
+         * @example 30
+         */
+        RetryAfter: number;
+    };
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    getEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Environment unique identifier (with the `env_` prefix).
+                 * @example env_019e3bb39b6774d8878cd0b9d237574b
+                 */
+                environment_id: components["parameters"]["EnvironmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Environment unique identifier (with the `env_` prefix).
+                 * @example env_019e3bb39b6774d8878cd0b9d237574b
+                 */
+                environment_id: components["parameters"]["EnvironmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEnvironmentRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated environment. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+}
+
+// Friendly names for every schema in the spec.
+export type QoderEnvironmentConfigType = components['schemas']['EnvironmentConfigType'];
+export type QoderNetworking = components['schemas']['Networking'];
+export type QoderPackageList = components['schemas']['PackageList'];
+export type QoderPackages = components['schemas']['Packages'];
+export type QoderEnvironmentConfig = components['schemas']['EnvironmentConfig'];
+export type QoderMetadata = components['schemas']['Metadata'];
+export type QoderEnvironment = components['schemas']['Environment'];
+export type QoderErrorType = components['schemas']['ErrorType'];
+export type QoderErrorDetail = components['schemas']['ErrorDetail'];
+export type QoderError = components['schemas']['Error'];
+export type QoderEnvironmentConfigUpdate = components['schemas']['EnvironmentConfigUpdate'];
+export type QoderMetadataUpdate = components['schemas']['MetadataUpdate'];
+export type QoderUpdateEnvironmentRequest = components['schemas']['UpdateEnvironmentRequest'];
