@@ -100,6 +100,8 @@ export type components = {
             /** @description Idle duration after which the environment is stopped, for example `30m`. */
             auto_stop?: string;
         };
+        /** @description A key of a free-form map. Keys that name JavaScript prototype members are reserved and rejected. */
+        MapKey: string;
         /** @description Free-form string labels attached to the environment. */
         Labels: {
             [key: string]: string;
@@ -173,6 +175,16 @@ export type components = {
         };
     };
     responses: {
+        /** @description The `id` is not a valid environment id. */
+        InvalidEnvironmentId: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The bearer token is missing or invalid. */
         Unauthorized: {
             headers: {
@@ -317,6 +329,7 @@ export interface operations {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
+            400: components["responses"]["InvalidEnvironmentId"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -353,7 +366,11 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
-                    ETag: components["headers"]["ETag"];
+                    /**
+                     * @description The new `revision`, quoted. Send it as `If-Match` on the next replace.
+                     * @example "c478cd9de74c167c3b021a14415f5011f71d488006c00a009fd713928c78f559"
+                     */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -381,6 +398,7 @@ export type FabroEnvironmentImage = components['schemas']['EnvironmentImage'];
 export type FabroEnvironmentResources = components['schemas']['EnvironmentResources'];
 export type FabroEnvironmentNetwork = components['schemas']['EnvironmentNetwork'];
 export type FabroEnvironmentLifecycle = components['schemas']['EnvironmentLifecycle'];
+export type FabroMapKey = components['schemas']['MapKey'];
 export type FabroLabels = components['schemas']['Labels'];
 export type FabroVolume = components['schemas']['Volume'];
 export type FabroVolumes = components['schemas']['Volumes'];

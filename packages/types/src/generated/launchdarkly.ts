@@ -209,6 +209,16 @@ export type components = {
         JSONPatch: components["schemas"]["PatchOperation"][];
     };
     responses: {
+        /** @description The project or environment key is malformed. */
+        InvalidKey: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The access token is missing or invalid. */
         Unauthorized: {
             headers: {
@@ -358,6 +368,7 @@ export interface operations {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
+            400: components["responses"]["InvalidKey"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

@@ -70,6 +70,8 @@ export type components = {
             networking?: components["schemas"]["Networking"];
             packages?: components["schemas"]["Packages"];
         };
+        /** @description A key of a free-form map. Keys that name JavaScript prototype members are reserved and rejected. */
+        MapKey: string;
         /** @description Custom metadata key-value pairs. */
         Metadata: {
             [key: string]: string;
@@ -149,6 +151,16 @@ export type components = {
         };
     };
     responses: {
+        /** @description The `environment_id` is not an `env_` id. */
+        InvalidEnvironmentId: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The personal access token is missing, invalid or expired. */
         Unauthorized: {
             headers: {
@@ -270,6 +282,7 @@ export interface operations {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
+            400: components["responses"]["InvalidEnvironmentId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -322,6 +335,7 @@ export type QoderNetworking = components['schemas']['Networking'];
 export type QoderPackageList = components['schemas']['PackageList'];
 export type QoderPackages = components['schemas']['Packages'];
 export type QoderEnvironmentConfig = components['schemas']['EnvironmentConfig'];
+export type QoderMapKey = components['schemas']['MapKey'];
 export type QoderMetadata = components['schemas']['Metadata'];
 export type QoderEnvironment = components['schemas']['Environment'];
 export type QoderErrorType = components['schemas']['ErrorType'];
