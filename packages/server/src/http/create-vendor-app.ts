@@ -70,7 +70,7 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
   const checkCredential = (req: express.Request): true => {
     const credential = req.res?.locals.credential as Credential | undefined;
     if (!credential) {
-      throw securityFailure(module.unauthenticatedStatus, 'the credential is missing, malformed or unknown');
+      throw securityFailure(module.unauthenticatedStatus, 'the credential is unknown or malformed');
     }
     if (writeMethods.has(req.method) && credential.access === 'read') {
       throw securityFailure(403, `credential '${credential.id}' is read-only and cannot ${req.method} this resource`);
@@ -104,7 +104,11 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
 
   const handleError: ErrorRequestHandler = (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const apiError = module.adaptError(toApiError(error), error);
+    let apiError = toApiError(error);
+    if (apiError.status === 401 || (apiError.status === module.unauthenticatedStatus && !res.locals.credential)) {
+      apiError = new ApiError(module.unauthenticatedStatus, `${apiError.message}: ${module.authHint}`, { code: 'unauthenticated' });
+    }
+    apiError = module.adaptError(apiError, error);
     if (apiError.status >= 500) options.logger.error({ err: error, requestId: res.locals.requestId, url: req.originalUrl }, 'request failed');
     res.status(apiError.status).set(apiError.headers).json(module.renderError(apiError, String(res.locals.requestId)));
   };

@@ -24,6 +24,8 @@ export interface VendorModule<Resource> {
   presentedSecret(req: Request): string | undefined;
   /** Demo credentials used when none are configured (documented in the README). */
   demoCredentials: Credential[];
+  /** How to authenticate, appended to every authentication failure. */
+  authHint: string;
   /** Status for a missing or unknown credential (Datadog answers 403, others 401). */
   unauthenticatedStatus: 401 | 403;
   /** Re-maps a generic failure to the vendor's documented status and code. */

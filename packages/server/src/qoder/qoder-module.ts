@@ -20,6 +20,7 @@ export const qoderModule: VendorModule<QoderEnvironment> = {
   vendor: 'qoder',
   demoCredentials: qoderDemoCredentials,
   unauthenticatedStatus: 401,
+  authHint: "send a valid personal access token as 'Authorization: Bearer <PAT>'",
   presentedSecret(req) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
     return match?.[1];
