@@ -2,7 +2,7 @@
 /** `envspec-mock`: starts the Prism mocks, prints where they listen, and stops them on Ctrl-C / SIGTERM. */
 import { startMocks } from './mock-fleet.ts';
 import { mockCliUsage, parseMockCliOptions } from './cli-options.ts';
-import { formatTable } from './table.ts';
+import { formatTable } from '@envspec/server';
 
 let options;
 try {

@@ -2,3 +2,4 @@ export { startMocks, type MockFleet, type MockFleetOptions, type RunningMock } f
 export { startPrism, type MockMode, type PrismOptions, type PrismProcess } from './prism-process.ts';
 export { defaultMockPorts } from './ports.ts';
 export { waitForHttp } from './wait-for-http.ts';
+export { findFreePort } from './free-port.ts';

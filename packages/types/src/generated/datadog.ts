@@ -1,7 +1,7 @@
 // Generated from specs/bundled/datadog.json by packages/types/scripts/generate.ts. Do not edit.
 // Regenerate with: pnpm generate
 
-export type paths = {
+export interface paths {
     "/api/v2/feature-flags/environments/{environment_id}": {
         parameters: {
             query?: never;
@@ -35,9 +35,9 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-};
+}
 export type webhooks = Record<string, never>;
-export type components = {
+export interface components {
     schemas: {
         /** @description Attributes of an environment. */
         EnvironmentAttributes: {
@@ -237,7 +237,7 @@ export type components = {
         XRateLimitName: string;
     };
     pathItems: never;
-};
+}
 export type $defs = Record<string, never>;
 export interface operations {
     GetFeatureFlagsEnvironment: {

@@ -1,7 +1,7 @@
 // Generated from specs/bundled/fabro.json by packages/types/scripts/generate.ts. Do not edit.
 // Regenerate with: pnpm generate
 
-export type paths = {
+export interface paths {
     "/api/v1/environments/{id}": {
         parameters: {
             query?: never;
@@ -43,9 +43,9 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-};
+}
 export type webhooks = Record<string, never>;
-export type components = {
+export interface components {
     schemas: {
         /**
          * @description Desired environment provider.
@@ -300,7 +300,7 @@ export type components = {
         RetryAfter: number;
     };
     pathItems: never;
-};
+}
 export type $defs = Record<string, never>;
 export interface operations {
     getEnvironment: {

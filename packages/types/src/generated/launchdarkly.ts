@@ -1,7 +1,7 @@
 // Generated from specs/bundled/launchdarkly.json by packages/types/scripts/generate.ts. Do not edit.
 // Regenerate with: pnpm generate
 
-export type paths = {
+export interface paths {
     "/api/v2/projects/{projectKey}/environments/{environmentKey}": {
         parameters: {
             query?: never;
@@ -62,9 +62,9 @@ export type paths = {
         patch: operations["patchEnvironment"];
         trace?: never;
     };
-};
+}
 export type webhooks = Record<string, never>;
-export type components = {
+export interface components {
     schemas: {
         /** @description The location and content type of a related resource. */
         Link: {
@@ -335,7 +335,7 @@ export type components = {
         RetryAfter: number;
     };
     pathItems: never;
-};
+}
 export type $defs = Record<string, never>;
 export interface operations {
     getEnvironment: {

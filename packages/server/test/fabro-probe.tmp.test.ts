@@ -1,0 +1,28 @@
+import { it } from 'vitest';
+import { startHarness } from './support/harness.ts';
+const w = { authorization: 'Bearer fabro_dev_demo_write' };
+const rev = '"3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb"';
+const body = { provider: 'docker', image: { docker: 'x' }, resources: {}, network: {}, lifecycle: {}, labels: {}, volumes: [], env: {} };
+it('probe', async () => {
+  const s = await startHarness('fabro');
+  const show = async (name: string, m: string, p: string, init: any) => { const r = await s.request(m, p, init); console.log('>>>', name, r.status, r.headers.get('etag'), r.text.slice(0, 600)); };
+  const p = '/api/v1/environments/ci-runner';
+  await show('get', 'GET', p, { headers: w });
+  await show('no if-match', 'PUT', p, { headers: w, body });
+  await show('no if-match + bad body', 'PUT', p, { headers: w, body: { ...body, provider: 'x' } });
+  await show('bad if-match', 'PUT', p, { headers: { ...w, 'if-match': 'W/"abc"' }, body });
+  await show('image empty', 'PUT', p, { headers: { ...w, 'if-match': rev }, body: { ...body, image: {} } });
+  await show('image both', 'PUT', p, { headers: { ...w, 'if-match': rev }, body: { ...body, image: { docker: 'x', dockerfile: { type: 'inline', value: 'FROM x' } } } });
+  await show('image path', 'PUT', p, { headers: { ...w, 'if-match': rev }, body: { ...body, image: { dockerfile: { type: 'path', value: './Dockerfile' } } } });
+  await show('body id', 'PUT', p, { headers: { ...w, 'if-match': rev }, body: { ...body, id: 'ci-runner' } });
+  await show('no body', 'PUT', p, { headers: { ...w, 'if-match': rev } });
+  await show('no auth', 'PUT', p, { headers: {}, body });
+  await show('unknown route', 'GET', '/api/v1/nope', { headers: w });
+  await show('delete', 'DELETE', p, { headers: w });
+  await show('ok', 'PUT', p, { headers: { ...w, 'if-match': rev }, body });
+  await s.close();
+  const r = await startHarness('fabro', { credentials: [{ id: 'r', secret: 'fabro_dev_r', access: 'read' }] });
+  const x = await r.request('PUT', p, { headers: { authorization: 'Bearer fabro_dev_r', 'if-match': rev }, body });
+  console.log('>>> read-only PUT', x.status, x.text);
+  await r.close();
+});

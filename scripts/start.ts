@@ -1,0 +1,51 @@
+/**
+ * `pnpm start`: the Prism mocks (4010–4013) and the reference servers (3010–3013) side by side,
+ * with a table of where they listen and how to call them. Ctrl-C / SIGTERM stops everything.
+ *
+ *   pnpm start [-- --mock-mode dynamic] [--data-dir .data] [--rate-limit 100/60]
+ */
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { startMocks } from '@envspec/mock';
+import { describeServers, formatTable, startServers } from '@envspec/server';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    'mock-mode': { type: 'string', default: 'static' },
+    seed: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'log-level': { type: 'string', default: 'info' },
+  },
+});
+const mode = values['mock-mode'];
+if (mode !== 'static' && mode !== 'dynamic') throw new Error(`--mock-mode must be static or dynamic, got '${mode}'`);
+const rateLimitMatch = values['rate-limit'] ? /^(\d+)\/(\d+)$/.exec(values['rate-limit']) : null;
+if (values['rate-limit'] && !rateLimitMatch) throw new Error(`--rate-limit expects REQUESTS/SECONDS, got '${values['rate-limit']}'`);
+
+const logger = pino({ level: values['log-level'] }, pino.destination(2));
+const [mocks, servers] = await Promise.all([
+  startMocks({ mode, ...(values.seed ? { seed: values.seed } : {}) }),
+  startServers({
+    logger,
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(rateLimitMatch ? { rateLimit: { limit: Number(rateLimitMatch[1]), windowMs: Number(rateLimitMatch[2]) * 1000 } } : {}),
+  }),
+]);
+
+console.log(`\nenvspec is running. Prism mocks (${mode} examples; send 'Prefer: code=404' to pick a response):\n`);
+console.log(formatTable(['vendor', 'mock URL'], mocks.mocks.map((mock) => [mock.vendor, mock.url])));
+console.log('\nReference servers (real semantics, validated against the specs; request logs on stderr):\n');
+console.log(describeServers(servers.servers));
+console.log('\nDatadog credentials are DD-API-KEY:DD-APPLICATION-KEY. Press Ctrl-C to stop.');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    void Promise.all([mocks.stop(), servers.stop()]).then(() => process.exit(0));
+  });
+}
