@@ -1,9 +1,9 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import * as addFormatsModule from 'ajv-formats';
 import type { OpenApiDocument } from './document.ts';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS with `exports.default`; under NodeNext the callable sits one level down.
+const addFormats = addFormatsModule.default.default ?? addFormatsModule.default;
 
 export interface SchemaIssue {
   /** Where in the instance, as a JSON Pointer ("" is the root). */

@@ -40,7 +40,7 @@ let fleet: MockFleet;
 beforeAll(async () => {
   const ports = Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()])));
   fleet = await startMocks({ ports });
-}, 30_000);
+}, 90_000);
 afterAll(async () => fleet?.stop());
 
 describe.each(vendors)('%s mock', (vendor) => {

@@ -9,10 +9,10 @@ const updatable = ['name', 'is_production', 'queries', 'require_feature_flag_app
  * by name, so even a body that slipped past validation could not set `key` or `created_at`.
  */
 export function applyDatadogUpdate(current: DatadogEnvironment, update: DatadogUpdateEnvironmentRequest, now: Date): DatadogEnvironment {
-  const attributes = { ...current.attributes };
+  const attributes: Record<string, unknown> = { ...current.attributes };
   const requested = update.data.attributes;
   for (const name of updatable) {
-    if (Object.hasOwn(requested, name) && requested[name] !== undefined) Object.assign(attributes, { [name]: structuredClone(requested[name]) });
+    if (Object.hasOwn(requested, name) && requested[name] !== undefined) attributes[name] = structuredClone(requested[name]);
   }
-  return { id: current.id, type: current.type, attributes: { ...attributes, updated_at: now.toISOString() } };
+  return { id: current.id, type: current.type, attributes: { ...(attributes as DatadogEnvironment['attributes']), updated_at: now.toISOString() } };
 }

@@ -5,11 +5,27 @@ type ValidatorErrorItem = ReturnType<typeof validatorErrorItems>[number];
 
 const ifMatchPath = '/headers/if-match';
 
-/** A oneOf failure only says "must match exactly one schema"; say what the alternatives are. */
-const oneOfExplanations: Record<string, string> = {
-  '/body/image':
-    'body/image must set exactly one of \'docker\' (a prebuilt image reference) or \'dockerfile\' ({"type": "inline", "value": "<Dockerfile contents>"}); local Dockerfile paths are not accepted',
-};
+/**
+ * What the spec means where a validator finding alone is cryptic: a oneOf only says "must match
+ * exactly one schema", an unknown property does not name the rule, a pattern is a regex.
+ */
+const hints: Array<{ path: string; errorCode: string; hint: string }> = [
+  {
+    path: '/body/image',
+    errorCode: 'oneOf.openapi.validation',
+    hint: 'body/image must set exactly one of \'docker\' (a prebuilt image reference) or \'dockerfile\' ({"type": "inline", "value": "<Dockerfile contents>"}); local Dockerfile paths are not accepted',
+  },
+  {
+    path: '/body/id',
+    errorCode: 'additionalProperties.openapi.validation',
+    hint: 'body/id is not accepted: the path id is authoritative, so leave id out of the body',
+  },
+  {
+    path: ifMatchPath,
+    errorCode: 'pattern.openapi.validation',
+    hint: "If-Match must be the environment's ETag from a GET: its 64-character lowercase hex revision, quoted or bare",
+  },
+];
 
 function isMissingIfMatch(item: ValidatorErrorItem): boolean {
   return item.path === ifMatchPath && item.errorCode === 'required.openapi.validation';
@@ -28,17 +44,12 @@ function preconditionRequired(error: ApiError, items: ValidatorErrorItem[]): Api
   });
 }
 
-/** Prefixes validator messages with what the spec means, keeping every finding after it. */
+/** Prefixes the validator's message with what the spec means, keeping every finding after it. */
 function explainValidatorFindings(error: ApiError, items: ValidatorErrorItem[]): ApiError {
-  const hints: string[] = [];
-  for (const item of items) {
-    if (item.errorCode === 'oneOf.openapi.validation' && item.path && oneOfExplanations[item.path]) hints.push(oneOfExplanations[item.path]!);
-  }
-  let message = hints.length ? `${hints.join('; ')}. Validator findings: ${error.message}` : error.message;
-  if (items.some((item) => item.path === ifMatchPath)) {
-    message += ". If-Match must be the environment's ETag from a GET: its 64-character lowercase hex revision, quoted or bare";
-  }
-  return message === error.message ? error : new ApiError(error.status, message, { code: error.code, headers: error.headers });
+  const found = hints.filter((hint) => items.some((item) => item.path === hint.path && item.errorCode === hint.errorCode));
+  if (!found.length) return error;
+  const message = `${found.map(({ hint }) => hint).join('; ')}. Validator findings: ${error.message}`;
+  return new ApiError(error.status, message, { code: error.code, headers: error.headers });
 }
 
 /** The machinery's 415 names the type in lower case; say what Fabro accepts instead. */
