@@ -98,13 +98,16 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
   });
   app.use(router);
 
-  app.use((req) => {
-    throw new ApiError(404, `no route ${req.method} ${req.path}: see the API reference for this vendor's paths`, { code: 'route_not_found' });
+  app.use(() => {
+    throw new ApiError(404, 'no such route', { code: 'route_not_found' });
   });
 
   const handleError: ErrorRequestHandler = (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     let apiError = toApiError(error);
+    if (apiError.code === 'route_not_found') {
+      apiError = new ApiError(404, `no route ${req.method} ${req.path}: see the API reference for this vendor's paths`, { code: 'route_not_found' });
+    }
     if (apiError.status === 401 || (apiError.status === module.unauthenticatedStatus && !res.locals.credential)) {
       apiError = new ApiError(module.unauthenticatedStatus, `${apiError.message}: ${module.authHint}`, { code: 'unauthenticated' });
     }

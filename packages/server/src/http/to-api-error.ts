@@ -60,7 +60,10 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(500, 'internal server error', { code: 'internal_error' });
   }
   const message = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? 'request rejected');
-  if (status === 404 && !http.errors?.length) return new ApiError(404, message, { code: 'route_not_found' });
+  // The validator answers a path outside the spec with a bare 'not found' before any route runs.
+  if (status === 404 && (!http.errors?.length || http.errors.every((item) => item.message === 'not found'))) {
+    return new ApiError(404, 'no such route', { code: 'route_not_found' });
+  }
   if (status === 405) {
     const allowed = http.headers?.Allow ?? '';
     return new ApiError(405, `${message.split(' ')[0]} is not allowed on this path; allowed methods: ${allowed}`, {

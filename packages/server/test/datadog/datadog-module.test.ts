@@ -147,7 +147,7 @@ describe('datadog errors answer in the Datadog envelope and change nothing', () 
     ['PUT: no body and no content type', { headers: write, status: 415, errors: [/^Unsupported Media Type: send the body as application\/json \(the request has no Content-Type\)$/] }],
     // Outside the spec, still in the envelope.
     ['undocumented method', { method: 'DELETE', status: 405, errors: [/allowed methods: PUT, GET/] }],
-    ['unknown route', { method: 'GET', path: '/api/v2/feature-flags/nope', status: 404, errors: [/not found/] }],
+    ['unknown route', { method: 'GET', path: '/api/v2/feature-flags/nope', status: 404, errors: [/^no route GET \/api\/v2\/feature-flags\/nope/] }],
   ];
   it.each(cases)('%s', async (_name, c) => {
     const before = await current();

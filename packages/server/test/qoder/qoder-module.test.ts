@@ -45,7 +45,7 @@ describe('qoder errors answer in the Qoder envelope and change nothing', () => {
     ['malformed id', { method: 'GET', path: '/api/v1/cloud/environments/..%2Fetc', status: 400, type: 'invalid_request_error', message: /environment_id must match pattern/ }],
     ['body over the limit', { body: { name: 'x'.repeat(200_000) }, status: 413, type: 'request_too_large', message: /limit/ }],
     ['undocumented method', { method: 'DELETE', status: 405, type: 'invalid_request_error', message: /allowed methods: PUT, GET/ }],
-    ['unknown route', { method: 'GET', path: '/api/v1/cloud/nope', status: 404, type: 'not_found_error', message: /no route|not found/ }],
+    ['unknown route', { method: 'GET', path: '/api/v1/cloud/nope', status: 404, type: 'not_found_error', message: /^no route GET \/api\/v1\/cloud\/nope: see the API reference/ }],
   ];
   it.each(cases)('%s', async (_name, c) => {
     const before = (await server.request('GET', path, { headers: read })).body;
