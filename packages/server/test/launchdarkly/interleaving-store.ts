@@ -1,9 +1,11 @@
 import type { Store, Versioned } from '../../src/store/store.ts';
 
 /**
- * Wraps a store so every read yields to the event loop. With the plain in-memory store a
- * request's read, patch and compare-and-set run in one microtask chain, so concurrent requests
- * never interleave and `updateWithRetry` never retries; here they do, and `lostWrites` proves it.
+ * Wraps a store so a read's result arrives a few milliseconds after it was taken. With the plain
+ * in-memory store a request's read, patch and compare-and-set run in one microtask chain, so
+ * concurrent requests never interleave and `updateWithRetry` never retries; here requests arriving
+ * close together read the same version, all but one lose the compare-and-set, and `lostWrites`
+ * proves it.
  */
 export class InterleavingStore<T> implements Store<T> {
   lostWrites = 0;
@@ -11,8 +13,10 @@ export class InterleavingStore<T> implements Store<T> {
   constructor(private readonly inner: Store<T>) {}
 
   async get(key: string): Promise<Versioned<T> | undefined> {
-    await new Promise((resolve) => setImmediate(resolve));
-    return this.inner.get(key);
+    const read = await this.inner.get(key);
+    // Waiting after the read (not before it) is what opens the window between read and write.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return read;
   }
 
   async compareAndSet(key: string, expectedVersion: number, value: T): Promise<Versioned<T> | undefined> {

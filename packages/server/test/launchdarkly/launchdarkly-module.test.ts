@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOperations, loadBundle } from '@envspec/specs';
+import { launchDarklyModule } from '../../src/launchdarkly/launchdarkly-module.ts';
+import { MemoryStore } from '../../src/store/memory-store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
+import { InterleavingStore } from './interleaving-store.ts';
 
 const path = '/api/v2/projects/default/environments/production';
 const write = { authorization: 'api-0000demo-write' };
@@ -129,7 +132,7 @@ describe('launchdarkly errors answer in the LaunchDarkly envelope and change not
     ['wrong content type', { rawBody: '[]', headers: { ...write, 'content-type': 'text/plain' }, status: 415, message: /send the JSON Patch as 'application\/json' or 'application\/json-patch\+json'/ }],
     ['merge patch content type', { rawBody: '{"name":"x"}', headers: { ...write, 'content-type': 'application/merge-patch+json' }, status: 415, message: /unsupported media type/i }],
     ['undocumented method', { method: 'DELETE', status: 405, message: /allowed methods: .*PATCH/ }],
-    ['unknown route', { method: 'GET', path: '/api/v2/projects/default/flags', status: 404, message: /no route|not found/ }],
+    ['unknown route', { method: 'GET', path: '/api/v2/projects/default/flags', status: 404, message: /^no route GET \/api\/v2\/projects\/default\/flags: see the API reference/ }],
   ];
   for (const [, c] of cases) if (/^\/api\/v2\/projects\/[^/]+\/environments\/[^/]+$/.test(c.path ?? path)) covers(c.method ?? 'PATCH', c.status);
   it.each(cases)('%s', async (_name, c) => {
@@ -196,23 +199,48 @@ describe('launchdarkly rate limiting', () => {
 });
 
 describe('launchdarkly concurrency', () => {
-  it('50 concurrent add /tags/0 patches all apply', async () => {
+  // The plain store never interleaves requests (see InterleavingStore), so each case also runs on a store that does.
+  const stores: Array<[string, () => InterleavingStore<unknown> | undefined]> = [
+    ['the in-memory store', () => undefined],
+    ['a store that interleaves requests', () => new InterleavingStore(new MemoryStore(launchDarklyModule.seed(loadBundle('launchdarkly'))))],
+  ];
+  let interleaving: InterleavingStore<unknown> | undefined;
+  const startOn = async (store: () => InterleavingStore<unknown> | undefined) => {
+    await server.close();
+    interleaving = store();
+    server = await startHarness('launchdarkly', interleaving ? { store: interleaving } : {});
+  };
+  const retried = () => (interleaving ? expect(interleaving.lostWrites).toBeGreaterThan(0) : undefined);
+
+  it.each(stores)('50 concurrent add /tags/0 patches all apply (%s)', async (_name, store) => {
+    await startOn(store);
     const tags = Array.from({ length: 50 }, (_, i) => `t${i}`);
     const replies = await Promise.all(tags.map((tag) => patch([{ op: 'add', path: '/tags/0', value: tag }])));
     expect(replies.map((r) => r.status)).toEqual(tags.map(() => 200));
     const after = await current();
     expect(after.tags).toHaveLength(51);
     expect(after.tags).toEqual(expect.arrayContaining([...tags, 'ops']));
+    retried();
   });
 
-  it('concurrent guarded renames: exactly one wins, the others fail their test with 409', async () => {
+  it.each(stores)('concurrent guarded renames: one wins, the rest fail their test with 409 instead of retrying forever (%s)', async (_name, store) => {
+    await startOn(store);
     const names = Array.from({ length: 10 }, (_, i) => `Production ${i}`);
     const replies = await Promise.all(names.map((name) => patch([{ op: 'test', path: '/name', value: 'Production' }, { op: 'replace', path: '/name', value: name }])));
-    const statuses = replies.map((r) => r.status).sort();
-    expect(statuses).toEqual([200, ...Array.from({ length: 9 }, () => 409)]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, ...Array.from({ length: 9 }, () => 409)]);
     const winner = replies.find((r) => r.status === 200)!;
     expect((await current()).name).toBe(winner.body.name);
     for (const loser of replies.filter((r) => r.status === 409)) expect(loser.body.message).toMatch(/^test operation at index 0 failed: \/name is "Production \d", not "Production"/);
+    retried();
+  });
+
+  it.each(stores)('a retried patch starts again from its original operations (%s)', async (_name, store) => {
+    await startOn(store);
+    // The second operation appends to the array the first one inserted; a retry must not see it already appended.
+    const ops = [{ op: 'replace', path: '/tags', value: [] }, { op: 'add', path: '/tags/-', value: 'x' }];
+    const replies = await Promise.all(Array.from({ length: 20 }, () => patch(ops)));
+    expect(replies.map((r) => [r.status, r.body.tags])).toEqual(replies.map(() => [200, ['x']]));
+    retried();
   });
 });
 
