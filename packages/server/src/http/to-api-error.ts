@@ -16,7 +16,7 @@ interface HttpLikeError {
   limit?: number;
 }
 
-const requestLocations = /^[./]?(body|params|query|headers|path)\b/;
+const requestLocations = /^[./]?(body|params|query|headers|path|response)\b/;
 
 function describeValidatorErrors(items: ValidatorErrorItem[]): string {
   return items
@@ -32,6 +32,11 @@ function describeValidatorErrors(items: ValidatorErrorItem[]): string {
       return `${where} ${message}`;
     })
     .join('; ');
+}
+
+function isResponseValidationError(http: HttpLikeError): boolean {
+  if (http.errors?.some((item) => item.path?.startsWith('/response') || item.path?.startsWith('.response'))) return true;
+  return /no schema defined for status code|response should NOT have a body|response body required/.test(http.message ?? '');
 }
 
 /**
@@ -56,6 +61,11 @@ export function toApiError(error: unknown): ApiError {
       break;
   }
   const status = typeof http.status === 'number' ? http.status : 500;
+  if (status === 500 && isResponseValidationError(http)) {
+    // Our own response broke the spec: say where, since it is a bug in this server, not the client.
+    const detail = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? '');
+    return new ApiError(500, `the server's response does not conform to the spec (a reference-server bug): ${detail}`, { code: 'response_validation_failed' });
+  }
   if (status >= 500 || status < 400) {
     return new ApiError(500, 'internal server error', { code: 'internal_error' });
   }

@@ -171,16 +171,6 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The token is valid but not authorized for this resource or action. */
-        Forbidden: {
-            headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description No environment has the given ID. */
         NotFound: {
             headers: {
@@ -204,6 +194,16 @@ export interface components {
         };
         /** @description The request was invalid: malformed JSON, a field of the wrong type, an unknown field, or a missing `config.type`. */
         BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The token is valid but not authorized for this resource or action. */
+        Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -284,7 +284,6 @@ export interface operations {
             };
             400: components["responses"]["InvalidEnvironmentId"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
