@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createDatadogClient, datadogSites } from '../../src/datadog/index.ts';
+import { createFabroClient } from '../../src/fabro/index.ts';
+import { createLaunchDarklyClient } from '../../src/launchdarkly/index.ts';
+import { createQoderClient } from '../../src/qoder/index.ts';
+import { datadogSiteEnum } from '../support/spec-examples.ts';
+
+/** A fetch that records the request and answers 200 with `body`. */
+function recordingFetch(body: unknown = {}) {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request);
+    return Response.json(body);
+  };
+  return { requests, fetch };
+}
+
+describe('base URLs and authentication', () => {
+  const cases: Array<[string, { call: (fetch: (request: Request) => Promise<Response>) => Promise<unknown>; url: string; headers: Record<string, string> }]> = [
+    [
+      'qoder: public host, Bearer token',
+      { call: (fetch) => createQoderClient({ token: 'pat', fetch }).environments.get('env_1'), url: 'https://openapi.qoder.sh/api/v1/cloud/environments/env_1', headers: { authorization: 'Bearer pat' } },
+    ],
+    [
+      'fabro: the given server, Bearer token',
+      { call: (fetch) => createFabroClient({ baseUrl: 'https://fabro.internal/', token: 'fabro_dev_x', fetch }).environments.get('ci'), url: 'https://fabro.internal/api/v1/environments/ci', headers: { authorization: 'Bearer fabro_dev_x' } },
+    ],
+    [
+      'datadog: default site, key pair',
+      {
+        call: (fetch) => createDatadogClient({ apiKey: 'api', appKey: 'app', fetch }).GET('/api/v2/feature-flags/environments/{environment_id}', { params: { path: { environment_id: 'u' } } }),
+        url: 'https://api.datadoghq.com/api/v2/feature-flags/environments/u',
+        headers: { 'dd-api-key': 'api', 'dd-application-key': 'app' },
+      },
+    ],
+    [
+      'datadog: another site',
+      {
+        call: (fetch) => createDatadogClient({ site: 'datadoghq.eu', apiKey: 'api', appKey: 'app', fetch }).GET('/api/v2/feature-flags/environments/{environment_id}', { params: { path: { environment_id: 'u' } } }),
+        url: 'https://api.datadoghq.eu/api/v2/feature-flags/environments/u',
+        headers: {},
+      },
+    ],
+    [
+      'launchdarkly: public host, raw token',
+      { call: (fetch) => createLaunchDarklyClient({ apiKey: 'api-1', fetch }).environments.get('p', 'e'), url: 'https://app.launchdarkly.com/api/v2/projects/p/environments/e', headers: { authorization: 'api-1' } },
+    ],
+    [
+      'path parameters are encoded',
+      { call: (fetch) => createQoderClient({ token: 't', fetch }).environments.get('a/b c'), url: 'https://openapi.qoder.sh/api/v1/cloud/environments/a%2Fb%20c', headers: {} },
+    ],
+    [
+      'extra headers go on every request, under the credentials',
+      {
+        call: (fetch) => createQoderClient({ token: 't', fetch, headers: { 'X-Trace': '1', Authorization: 'overridden?' } }).environments.get('e'),
+        url: 'https://openapi.qoder.sh/api/v1/cloud/environments/e',
+        headers: { 'x-trace': '1', authorization: 'Bearer t' },
+      },
+    ],
+  ];
+
+  it.each(cases)('%s', async (_, { call, url, headers }) => {
+    const { requests, fetch } = recordingFetch({ data: {} });
+    await call(fetch);
+    expect(requests[0]?.url).toBe(url);
+    for (const [name, value] of Object.entries(headers)) expect(requests[0]?.headers.get(name)).toBe(value);
+  });
+
+  it('a token function is read on every request', async () => {
+    const { requests, fetch } = recordingFetch();
+    let rotation = 0;
+    const qoder = createQoderClient({ token: async () => `pat-${(rotation += 1)}`, fetch });
+    await qoder.environments.get('e');
+    await qoder.environments.get('e');
+    expect(requests.map((request) => request.headers.get('authorization'))).toEqual(['Bearer pat-1', 'Bearer pat-2']);
+  });
+});
+
+describe('options that are wrong say what to do', () => {
+  const cases: Array<[string, { create: () => unknown; message: RegExp }]> = [
+    ['qoder without a token', { create: () => createQoderClient({ token: '' }), message: /'token' is required.*Authorization: Bearer/ }],
+    ['fabro without a baseUrl', { create: () => createFabroClient({ token: 't' } as never), message: /'baseUrl' is required: Fabro is self-hosted/ }],
+    ['datadog without an application key', { create: () => createDatadogClient({ apiKey: 'a' } as never), message: /'appKey' is required.*DD-APPLICATION-KEY/ }],
+    ['datadog with an unknown site', { create: () => createDatadogClient({ apiKey: 'a', appKey: 'b', site: 'datadoghq.moon' as never }), message: /unknown Datadog site 'datadoghq.moon': use one of datadoghq.com/ }],
+    ['launchdarkly without an apiKey', { create: () => createLaunchDarklyClient({} as never), message: /'apiKey' is required.*no Bearer/ }],
+  ];
+  it.each(cases)('%s', (_, { create, message }) => expect(create).toThrow(message));
+});
+
+describe('datadog sites', () => {
+  it('are the sites the spec enumerates', () => {
+    expect([...datadogSites].sort()).toEqual([...datadogSiteEnum()].sort());
+  });
+});
