@@ -1,0 +1,47 @@
+/**
+ * `pnpm spec:review [--base <git-ref>] [--out <file>] [--root <repo>]`
+ *
+ * Lints every spec, checks bundles and generated types for drift, and diffs each spec against the
+ * base (default: the merge base with `main`). Writes `spec-review.md` and exits 1 on lint errors,
+ * drift or unacknowledged breaking changes.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderMarkdown } from './markdown.ts';
+import { runReview } from './review.ts';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    base: { type: 'string' },
+    out: { type: 'string' },
+    root: { type: 'string' },
+  },
+});
+
+const root = resolve(values.root ?? fileURLToPath(new URL('../../..', import.meta.url)));
+const out = resolve(root, values.out ?? 'spec-review.md');
+
+try {
+  const review = await runReview({ root, ...(values.base ? { base: values.base } : {}) });
+  await writeFile(out, renderMarkdown(review));
+  for (const vendor of review.vendors) {
+    const open = vendor.breaking.filter((change) => !change.acknowledged).length;
+    console.log(
+      `${vendor.vendor.padEnd(13)} lint ${vendor.lint.errors.length}E/${vendor.lint.warnings.length}W  drift ${vendor.drift.length}  ` +
+        `breaking ${vendor.breaking.length} (${open} unacknowledged)  non-breaking ${vendor.nonBreaking.length}`,
+    );
+  }
+  console.log(`\nCompared with ${review.base.ref} (${review.base.commit.slice(0, 12)}). Report: ${out}`);
+  if (review.failures.length > 0) {
+    console.error(`\nSpec review failed:\n${review.failures.map((failure) => `  - ${failure}`).join('\n')}\nDetails and the acknowledgement snippet are in ${out}.`);
+    process.exitCode = 1;
+  } else {
+    console.log('Spec review passed.');
+  }
+} catch (error) {
+  console.error(`spec review could not run: ${(error as Error).message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,11 @@
+export { diffSpecs, type Change, type Direction, type Severity } from './diff.ts';
+export { runReview, type Review, type ReviewOptions, type ReviewedChange, type VendorReview } from './review.ts';
+export { renderMarkdown, commentMarker } from './markdown.ts';
+export {
+  acknowledgementsFile,
+  acknowledgementSnippet,
+  loadAcknowledgements,
+  parseAcknowledgements,
+  type Acknowledgement,
+} from './acknowledgements.ts';
+export { bundle, lint, resolveBase } from './tools.ts';
