@@ -1,5 +1,5 @@
 #!/usr/bin/env -S npx tsx
-/** `envspec-mock`: starts the Prism mocks, prints where they listen, and stops them on Ctrl-C / SIGTERM. */
+/** `envspec-mock`: starts the mocks, prints where they listen, and stops them on Ctrl-C / SIGTERM. */
 import { startMocks } from './mock-fleet.ts';
 import { mockCliUsage, parseMockCliOptions } from './cli-options.ts';
 import { formatTable } from '@envspec/server';
@@ -12,11 +12,29 @@ try {
   process.exit(2);
 }
 
-const fleet = await startMocks({ ...options, onLog: (vendor, line) => {
-  if (process.env.ENVSPEC_MOCK_VERBOSE) console.log(`[${vendor}] ${line}`);
-} });
-console.log(`Prism mocks ready (${options.mode} mode):\n`);
+const verbose = Boolean(process.env.ENVSPEC_MOCK_VERBOSE);
+let fleet;
+try {
+  fleet = await startMocks({
+    ...options,
+    // The mock's own events (restarts, errors it produced) always; Prism's chatter only when asked.
+    onLog: (vendor, line) => {
+      if (verbose || line.startsWith('mock')) console.log(`[${vendor}] ${line}`);
+    },
+  });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const engine = options.mode === 'stateful' ? 'reference server' : `Prism, ${options.mode}`;
+console.log(`Mocks ready (${engine}):\n`);
 console.log(formatTable(['vendor', 'mock URL'], fleet.mocks.map((mock) => [mock.vendor, mock.url])));
+const extras = [
+  options.delayMs ? `delay ${options.delayMs} ms` : '',
+  options.errorRate ? `error rate ${options.errorRate} (status ${options.errorStatus ?? 500})` : '',
+  options.cors === false ? 'CORS off' : `CORS for ${options.cors?.origins.join(' ') ?? 'local dev origins'}`,
+].filter(Boolean);
+console.log(`\n${extras.join('; ')}. Set ENVSPEC_MOCK_VERBOSE=1 for Prism's log.`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

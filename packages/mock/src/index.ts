@@ -1,5 +1,8 @@
-export { startMocks, type MockFleet, type MockFleetOptions, type RunningMock } from './mock-fleet.ts';
-export { startPrism, type MockMode, type PrismOptions, type PrismProcess } from './prism-process.ts';
+export { startMocks, mockModes, type MockFleet, type MockFleetOptions, type MockMode, type RunningMock } from './mock-fleet.ts';
+export { startPrism, type PrismMode, type PrismOptions, type PrismProcess } from './prism-process.ts';
 export { defaultMockPorts } from './ports.ts';
+export { defaultMockLimits, type MockLimits } from './http/front-server.ts';
+export { defaultCorsOrigins, type CorsOptions } from './http/cors.ts';
+export type { InjectionOptions } from './http/injection.ts';
 export { waitForHttp } from './wait-for-http.ts';
 export { findFreePort } from './free-port.ts';

@@ -1,20 +1,46 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadBundle } from '@envspec/specs';
 import { bundlePath, vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
+import { engineSlot, type Engine } from './engine/engine.ts';
+import { startPrismEngine } from './engine/prism-engine.ts';
+import { startReferenceEngines } from './engine/reference-engine.ts';
+import { corsPolicy, type CorsOptions } from './http/cors.ts';
+import { createFront, resolveMockLimits, type MockLimits } from './http/front-server.ts';
+import { checkInjectionOptions, randomSource, type InjectionOptions } from './http/injection.ts';
 import { defaultMockPorts } from './ports.ts';
-import { startPrism, type MockMode, type PrismProcess } from './prism-process.ts';
+import { indexSpec } from './spec/spec-index.ts';
+import { vendorErrors } from './vendor/vendor-errors.ts';
 
-export interface MockFleetOptions {
+/**
+ * - `static`: Prism answers with the spec's examples (default).
+ * - `dynamic`: Prism generates data from the schemas; pass `seed` to make it repeatable.
+ * - `stateful`: the reference server answers, so an update is visible to the next read.
+ */
+export type MockMode = 'static' | 'dynamic' | 'stateful';
+
+export const mockModes: readonly MockMode[] = ['static', 'dynamic', 'stateful'];
+
+export interface MockFleetOptions extends InjectionOptions {
   vendors?: readonly Vendor[];
   ports?: Partial<Record<Vendor, number>>;
   host?: string;
   mode?: MockMode;
+  /** Seed for dynamic mode (and for which requests get an injected error), so runs repeat. */
   seed?: string;
+  /** Prism's output and the mock's own events (restarts, 5xx it produced), per vendor. */
   onLog?: (vendor: Vendor, line: string) => void;
+  /** Browser access; default: local dev origins on any port. `false` turns CORS off. */
+  cors?: CorsOptions | false;
+  limits?: Partial<MockLimits>;
 }
 
 export interface RunningMock {
   vendor: Vendor;
   url: string;
   port: number;
+  /** What answers behind the mock's front: a supervised Prism child, or the reference server. */
+  engine: Pick<Engine, 'kind' | 'url' | 'pid' | 'ready'>;
 }
 
 export interface MockFleet {
@@ -22,34 +48,105 @@ export interface MockFleet {
   stop(): Promise<void>;
 }
 
-/** Starts one Prism mock per vendor in parallel and resolves when every one answers. */
+function listen(server: Server, port: number, host: string, vendor: Vendor): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} for the ${vendor} mock is already in use: stop what listens there, or choose another port (--port ${vendor}=N)`)
+          : error,
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts one mock per vendor and resolves when every one answers. Each mock is a guarding front on
+ * the public port (4010–4013 by default) in front of its engine: Prism (static, dynamic) on a free
+ * loopback port, restarted if it dies, or the reference server (stateful).
+ */
 export async function startMocks(options: MockFleetOptions = {}): Promise<MockFleet> {
   const { vendors = allVendors, host = '127.0.0.1', mode = 'static', seed, onLog } = options;
-  const started = await Promise.allSettled(
-    vendors.map(async (vendor) => {
-      const port = options.ports?.[vendor] ?? defaultMockPorts[vendor];
-      const prism = await startPrism({
-        specPath: bundlePath(vendor),
-        port,
-        host,
-        mode,
-        ...(seed === undefined ? {} : { seed }),
-        onLog: (line) => onLog?.(vendor, line),
-      });
-      return { vendor, port, prism };
-    }),
-  );
-  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  const stopAll = async (processes: PrismProcess[]) => {
-    await Promise.all(processes.map((process) => process.stop()));
+  if (!mockModes.includes(mode)) throw new Error(`mode must be one of ${mockModes.join(', ')}, got '${String(mode)}'`);
+  const injection = checkInjectionOptions(options);
+  const limits = resolveMockLimits(options.limits);
+  const random = randomSource(seed);
+  const log = (vendor: Vendor) => (line: string) => onLog?.(vendor, line);
+
+  const fronts: Array<{ vendor: Vendor; server: Server; port: number }> = [];
+  const engines = new Map<Vendor, Engine>();
+  const stoppers: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    await Promise.all(fronts.map(({ server }) => close(server)));
+    await Promise.all(stoppers.map((stop) => stop()));
   };
-  const failure = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) {
-    await stopAll(running.map((entry) => entry.prism));
-    throw failure.reason;
+
+  try {
+    // The public ports first, so a port clash fails before any engine starts.
+    const slots = new Map<Vendor, ReturnType<typeof engineSlot>>();
+    for (const vendor of vendors) {
+      const index = indexSpec(loadBundle(vendor));
+      const slot = engineSlot(mode === 'stateful' ? 'reference-server' : 'prism');
+      slots.set(vendor, slot);
+      const { engine } = slot;
+      engines.set(vendor, engine);
+      const server = createFront({
+        errors: vendorErrors(vendor),
+        index,
+        engine,
+        stateful: mode === 'stateful',
+        cors: options.cors === false ? undefined : corsPolicy(index, options.cors),
+        injection,
+        limits,
+        random,
+        log: log(vendor),
+      });
+      const port = await listen(server, options.ports?.[vendor] ?? defaultMockPorts[vendor], host, vendor);
+      fronts.push({ vendor, server, port });
+    }
+
+    if (mode === 'stateful') {
+      const reference = await startReferenceEngines(vendors);
+      stoppers.push(reference.stop);
+      for (const [vendor, engine] of reference.engines) slots.get(vendor)!.attach(engine);
+    } else {
+      const started = await Promise.allSettled(
+        vendors.map(async (vendor) => {
+          const engine = await startPrismEngine({
+            specPath: bundlePath(vendor),
+            mode,
+            ...(seed === undefined ? {} : { seed }),
+            onLog: log(vendor),
+            onEvent: (line) => log(vendor)(`mock: ${line}`),
+          });
+          slots.get(vendor)!.attach(engine);
+          stoppers.push(() => engine.stop());
+        }),
+      );
+      const failure = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failure) throw failure.reason;
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
   }
+
+  const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
-    mocks: running.map(({ vendor, port, prism }) => ({ vendor, port, url: prism.url })),
-    stop: () => stopAll(running.map((entry) => entry.prism)),
+    mocks: fronts.map(({ vendor, port }) => ({ vendor, port, url: `http://${displayHost}:${port}`, engine: engines.get(vendor)! })),
+    stop: stopAll,
   };
 }

@@ -2,13 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { waitForHttp } from './wait-for-http.ts';
 
-export type MockMode = 'static' | 'dynamic';
+/** How Prism answers: with the spec's examples, or with data generated from the schemas. */
+export type PrismMode = 'static' | 'dynamic';
 
 export interface PrismOptions {
   specPath: string;
   port: number;
   host?: string;
-  mode?: MockMode;
+  mode?: PrismMode;
+  /** Prism's own permissive CORS (`Access-Control-Allow-Origin: *`). Default on; the mock front turns it off and answers CORS itself. */
+  cors?: boolean;
   /** Seed for dynamic mode, so generated responses repeat run to run. */
   seed?: string;
   /** Called with each line Prism logs. */
@@ -24,8 +27,9 @@ export interface PrismProcess {
 const prismBin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
 
 /** Starts `prism mock` as a child process and resolves once it answers HTTP. */
-export async function startPrism({ specPath, port, host = '127.0.0.1', mode = 'static', seed, onLog }: PrismOptions): Promise<PrismProcess> {
-  const args = [prismBin, 'mock', specPath, '--port', String(port), '--host', host, '--cors'];
+export async function startPrism({ specPath, port, host = '127.0.0.1', mode = 'static', cors = true, seed, onLog }: PrismOptions): Promise<PrismProcess> {
+  // One process, whatever NODE_ENV says: with --multiprocess Prism forks, and `child` would not be the server.
+  const args = [prismBin, 'mock', specPath, '--port', String(port), '--host', host, cors ? '--cors' : '--no-cors', '--no-multiprocess'];
   if (mode === 'dynamic') args.push('--dynamic');
   if (seed !== undefined) args.push('--seed', seed);
   const child = spawn(process.execPath, args, {
@@ -45,6 +49,10 @@ export async function startPrism({ specPath, port, host = '127.0.0.1', mode = 's
   child.stderr?.on('data', collect);
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Never leave a Prism behind when this process exits without stopping it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const url = `http://${host}:${port}`;
   const ready = new AbortController();
   try {

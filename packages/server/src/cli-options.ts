@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
 import type { RateLimitRule } from './auth/credentials.ts';
+import { defaultCorsOrigins, originPattern, type CorsSettings } from './http/cors.ts';
+import { defaultMaxPatchOperations } from './http/create-vendor-app.ts';
+import { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.ts';
+import { defaultServerLimits, resolveServerLimits, type ServerLimits } from './http/listen.ts';
 
 export interface ServerCliOptions {
   vendors: Vendor[];
@@ -9,16 +13,59 @@ export interface ServerCliOptions {
   dataDir?: string;
   rateLimit?: RateLimitRule;
   logLevel: string;
+  limits: Partial<ServerLimits>;
+  body: Partial<JsonBodyOptions>;
+  maxPatchOperations?: number;
+  cors?: CorsSettings | false;
 }
 
-export const serverCliUsage = `Usage: envspec-server [--vendor V]... [--port V=N]... [--host H] [--data-dir DIR] [--rate-limit N/SECONDS] [--log-level L]
+export const serverCliUsage = `Usage: envspec-server [--vendor V]... [--port V=N]... [--host H] [--data-dir DIR] [--rate-limit N/SECONDS]
+                      [--cors-origin ORIGIN]... [limits] [--log-level L]
 
   --vendor      only serve these vendors (repeatable; default all: ${allVendors.join(', ')})
   --port        override a port, e.g. --port fabro=5011 (repeatable; 0 picks a free port)
   --host        interface to listen on (default 127.0.0.1)
   --data-dir    keep state in files under DIR (survives restarts and crashes); default in memory
   --rate-limit  per-credential limit for every credential, e.g. 100/60 (100 requests per 60 s); default off
-  --log-level   pino level for the JSON request log (default info; silent turns it off)`;
+  --cors-origin origin browser pages may call from (repeatable); '*' for any, 'none' turns CORS off;
+                default ${defaultCorsOrigins.join(' ')}
+  --log-level   pino level for the JSON request log (default info; silent turns it off)
+
+Limits (defaults in brackets):
+  --headers-timeout MS        time to receive the request headers [${defaultServerLimits.headersTimeoutMs}]
+  --request-timeout MS        time to receive the whole request [${defaultServerLimits.requestTimeoutMs}]
+  --keep-alive-timeout MS     idle time before a kept-alive connection closes [${defaultServerLimits.keepAliveTimeoutMs}]
+  --max-header-size BYTES     largest request line plus headers (431 above) [${defaultServerLimits.maxHeaderBytes}]
+  --body-limit BYTES          largest request body (413 above) [${defaultJsonBodyOptions.limitBytes}]
+  --max-json-depth N          deepest JSON nesting in a body (400 above) [${defaultJsonBodyOptions.maxDepth}]
+  --max-patch-operations N    most operations in one JSON Patch (LaunchDarkly; 400 above) [${defaultMaxPatchOperations}]`;
+
+const integerFlags = {
+  'headers-timeout': ['limits', 'headersTimeoutMs'],
+  'request-timeout': ['limits', 'requestTimeoutMs'],
+  'keep-alive-timeout': ['limits', 'keepAliveTimeoutMs'],
+  'max-header-size': ['limits', 'maxHeaderBytes'],
+  'body-limit': ['body', 'limitBytes'],
+  'max-json-depth': ['body', 'maxDepth'],
+  'max-patch-operations': ['patch', 'maxPatchOperations'],
+} as const;
+type IntegerFlag = keyof typeof integerFlags;
+
+function positiveInteger(flag: string, text: string): number {
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < 1) throw new Error(`--${flag} expects a positive whole number, got '${text}'`);
+  return number;
+}
+
+function parseCors(values: readonly string[] | undefined): CorsSettings | false | undefined {
+  if (values === undefined) return undefined;
+  if (values.includes('none')) {
+    if (values.length > 1) throw new Error("--cors-origin none turns CORS off and cannot be combined with origins");
+    return false;
+  }
+  for (const origin of values) originPattern(origin);
+  return { origins: values };
+}
 
 /** Parses server CLI arguments; throws an Error whose message says what was wrong. */
 export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions {
@@ -31,6 +78,8 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
       'data-dir': { type: 'string' },
       'rate-limit': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
+      'cors-origin': { type: 'string', multiple: true },
+      ...(Object.fromEntries(Object.keys(integerFlags).map((flag) => [flag, { type: 'string' }])) as Record<IntegerFlag, { type: 'string' }>),
     },
     strict: true,
   });
@@ -55,12 +104,30 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
     }
     rateLimit = { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
   }
+  const limits: Partial<ServerLimits> = {};
+  const body: Partial<JsonBodyOptions> = {};
+  let maxPatchOperations: number | undefined;
+  for (const [flag, [group, name]] of Object.entries(integerFlags) as Array<[IntegerFlag, (typeof integerFlags)[IntegerFlag]]>) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const number = positiveInteger(flag, text);
+    if (group === 'limits') limits[name] = number;
+    else if (group === 'body') body[name] = number;
+    else maxPatchOperations = number;
+  }
+  // Fails here, with the flag names, rather than when the servers start.
+  resolveServerLimits(limits);
+  const cors = parseCors(values['cors-origin']);
   return {
     vendors: selected as Vendor[],
     ports,
     host: values.host,
     logLevel: values['log-level'],
+    limits,
+    body,
     ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
     ...(rateLimit ? { rateLimit } : {}),
+    ...(maxPatchOperations === undefined ? {} : { maxPatchOperations }),
+    ...(cors === undefined ? {} : { cors }),
   };
 }

@@ -7,3 +7,14 @@ export type { Credential, RateLimitRule, Access } from './auth/credentials.ts';
 export type { Store, Versioned } from './store/store.ts';
 export { MemoryStore } from './store/memory-store.ts';
 export { FileStore } from './store/file-store.ts';
+// Limits and their defaults (documented in the README).
+export { defaultServerLimits, type ServerLimits } from './http/listen.ts';
+export { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.ts';
+export { defaultMaxPatchOperations } from './http/create-vendor-app.ts';
+export { defaultCorsOrigins, type CorsSettings } from './http/cors.ts';
+// The vendors' error behaviour, for tools that answer like the reference server (the mock).
+export { vendorModules } from './vendor-modules.ts';
+export type { VendorModule } from './http/vendor-module.ts';
+export { ApiError } from './http/api-error.ts';
+export { toApiError } from './http/to-api-error.ts';
+export { jsonNestingDepth } from './http/json-depth.ts';

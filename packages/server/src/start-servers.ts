@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -6,10 +5,10 @@ import { loadBundle } from '@envspec/specs';
 import { vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
 import type { Credential, RateLimitRule } from './auth/credentials.ts';
 import { createSeededStore, silentLogger } from './create-app.ts';
-import { ApiError } from './http/api-error.ts';
 import { createVendorApp } from './http/create-vendor-app.ts';
+import type { CorsSettings } from './http/cors.ts';
 import { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.ts';
-import { createHttpServer, defaultServerLimits, type ServerLimits } from './http/listen.ts';
+import { createHttpServer, resolveServerLimits, type ServerLimits } from './http/listen.ts';
 import type { VendorModule } from './http/vendor-module.ts';
 import { defaultServerPorts } from './ports.ts';
 import { vendorModules } from './vendor-modules.ts';
@@ -24,9 +23,14 @@ export interface StartServersOptions {
   rateLimit?: RateLimitRule;
   credentials?: Partial<Record<Vendor, Credential[]>>;
   logger?: Logger;
+  /** Connection-level limits (timeouts, header size); see `defaultServerLimits`. */
   limits?: Partial<ServerLimits>;
+  /** Body size and nesting limits; see `defaultJsonBodyOptions`. */
   body?: Partial<JsonBodyOptions>;
+  /** Most operations one JSON Patch may carry (LaunchDarkly); default 100. */
   maxPatchOperations?: number;
+  /** Origins browser pages may call from; `false` turns CORS off. Default: local dev origins on any port. */
+  cors?: CorsSettings | false;
 }
 
 export interface RunningServer {
@@ -47,7 +51,7 @@ export interface ServerFleet {
 /** Starts one reference server per vendor on loopback (by default) and resolves once all listen. */
 export async function startServers(options: StartServersOptions = {}): Promise<ServerFleet> {
   const { vendors = allVendors, host = '127.0.0.1', logger = silentLogger } = options;
-  const limits = { ...defaultServerLimits, ...options.limits };
+  const limits = resolveServerLimits(options.limits);
   const running: Array<{ entry: RunningServer; server: Server; close: () => Promise<void> }> = [];
   try {
     for (const vendor of vendors) {
@@ -61,11 +65,10 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
         logger,
         body: { ...defaultJsonBodyOptions, ...options.body },
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-        ...(options.maxPatchOperations ? { maxPatchOperations: options.maxPatchOperations } : {}),
+        ...(options.maxPatchOperations === undefined ? {} : { maxPatchOperations: options.maxPatchOperations }),
+        ...(options.cors === undefined ? {} : { cors: options.cors }),
       });
-      const server = createHttpServer(app, limits, (status, message) =>
-        module.renderError(new ApiError(status, message), `req_${randomBytes(16).toString('hex')}`),
-      );
+      const server = createHttpServer(app, limits, (error, requestId) => module.renderError(module.adaptError(error, error), requestId));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.ports?.[vendor] ?? defaultServerPorts[vendor], host, resolve);

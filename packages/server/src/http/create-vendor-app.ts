@@ -6,9 +6,11 @@ import { findCredential, type Credential, type RateLimitRule } from '../auth/cre
 import type { Store } from '../store/store.ts';
 import { ApiError } from './api-error.ts';
 import { accessLog } from './access-log.ts';
+import { corsHandler, defaultCorsOrigins, type CorsSettings } from './cors.ts';
 import { defaultJsonBodyOptions, jsonBody, type JsonBodyOptions } from './json-body.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { requestId } from './request-id.ts';
+import { securityHeaders } from './security-headers.ts';
 import { toApiError } from './to-api-error.ts';
 import type { VendorModule } from './vendor-module.ts';
 
@@ -20,9 +22,18 @@ export interface VendorAppOptions<Resource> {
   /** Rate limit applied to every credential without its own; undefined turns limiting off. */
   rateLimit?: RateLimitRule;
   body?: Partial<JsonBodyOptions>;
+  /** Most operations one JSON Patch may carry (LaunchDarkly). Default 100. */
   maxPatchOperations?: number;
+  /** Origins browser pages may call from; `false` turns CORS off. Default: local dev origins on any port. */
+  cors?: CorsSettings | false;
   /** Validate every response against the spec (a violation is a 500 and a bug). Default on. */
   validateResponses?: boolean;
+  /**
+   * For benchmarks only (`bench/`): `false` leaves out express-openapi-validator entirely (request
+   * and response validation), keeping the credential check, so the cost of validation can be
+   * measured against the same app. Never turn it off in a server anyone calls. Default on.
+   */
+  validation?: boolean;
 }
 
 interface SecurityFailure extends Error {
@@ -34,6 +45,8 @@ function securityFailure(status: number, message: string): SecurityFailure {
 }
 
 const writeMethods = new Set(['PUT', 'PATCH', 'POST', 'DELETE']);
+
+export const defaultMaxPatchOperations = 100;
 
 /** Builds a validated Express 5 app for one vendor from its module and its bundled spec. */
 export function createVendorApp<Resource>(module: VendorModule<Resource>, options: VendorAppOptions<Resource>): Express {
@@ -50,6 +63,10 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
 
   app.use(requestId());
   app.use(accessLog(options.logger, module.vendor));
+  app.use(securityHeaders());
+  // Before authentication and rate limiting: a preflight carries no credentials.
+  const cors = options.cors ?? { origins: defaultCorsOrigins };
+  if (cors) app.use(corsHandler(document, cors));
 
   const identify: RequestHandler = (req, res, next) => {
     const credential = findCredential(credentials, module.presentedSecret(req));
@@ -65,7 +82,7 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
     next(new ApiError(429, `rate limit of ${state.limit} requests per ${state.windowMs / 1000} s exceeded for this credential; retry in ${seconds} s`, { code: 'rate_limited', headers }));
   };
   app.use(identify);
-  app.use(jsonBody(body));
+  app.use(...jsonBody(body));
 
   const checkCredential = (req: express.Request): true => {
     const credential = req.res?.locals.credential as Credential | undefined;
@@ -78,23 +95,31 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
     return true;
   };
   const securitySchemes = Object.keys(document.components?.securitySchemes ?? {});
-  app.use(
-    OpenApiValidator.middleware({
-      apiSpec: structuredClone(document) as never,
-      validateRequests: { allErrors: true },
-      validateResponses: options.validateResponses ?? true,
-      validateSecurity: { handlers: Object.fromEntries(securitySchemes.map((name) => [name, checkCredential])) },
-      validateFormats: true,
-      ignoreUndocumented: false,
-    }),
-  );
+  if (options.validation === false) {
+    // The validator's security handlers are the only credential check: keep it without them.
+    app.use((req, _res, next) => {
+      checkCredential(req);
+      next();
+    });
+  } else {
+    app.use(
+      OpenApiValidator.middleware({
+        apiSpec: structuredClone(document) as never,
+        validateRequests: { allErrors: true },
+        validateResponses: options.validateResponses ?? true,
+        validateSecurity: { handlers: Object.fromEntries(securitySchemes.map((name) => [name, checkCredential])) },
+        validateFormats: true,
+        ignoreUndocumented: false,
+      }),
+    );
+  }
 
   const router = express.Router();
   module.routes(router, {
     store: options.store,
     clock,
     document,
-    limits: { maxPatchOperations: options.maxPatchOperations ?? 100 },
+    limits: { maxPatchOperations: options.maxPatchOperations ?? defaultMaxPatchOperations },
   });
   app.use(router);
 
@@ -112,7 +137,8 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
       apiError = new ApiError(module.unauthenticatedStatus, `${apiError.message}: ${module.authHint}`, { code: 'unauthenticated' });
     }
     apiError = module.adaptError(apiError, error);
-    if (apiError.status >= 500) options.logger.error({ err: error, requestId: res.locals.requestId, url: req.originalUrl }, 'request failed');
+    // The path only, never the query or headers: nothing a client sends there may reach the log.
+    if (apiError.status >= 500) options.logger.error({ err: error, requestId: res.locals.requestId, method: req.method, path: req.path }, 'request failed');
     res.status(apiError.status).set(apiError.headers).json(module.renderError(apiError, String(res.locals.requestId)));
   };
   app.use(handleError);

@@ -10,6 +10,7 @@ interface ValidatorErrorItem {
 interface HttpLikeError {
   status?: number;
   type?: string;
+  code?: string;
   message?: string;
   errors?: ValidatorErrorItem[];
   headers?: Record<string, string>;
@@ -60,6 +61,10 @@ export function toApiError(error: unknown): ApiError {
     default:
       break;
   }
+  // zlib's errors, from a body whose Content-Encoding (gzip, deflate, br) does not match its bytes.
+  if (typeof http.code === 'string' && http.code.startsWith('Z_')) {
+    return new ApiError(400, `request body could not be decoded as its Content-Encoding says: ${http.message ?? 'corrupt data'}`, { code: 'malformed_body' });
+  }
   const status = typeof http.status === 'number' ? http.status : 500;
   if (status === 500 && isResponseValidationError(http)) {
     // Our own response broke the spec: say where, since it is a bug in this server, not the client.
@@ -70,6 +75,9 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(500, 'internal server error', { code: 'internal_error' });
   }
   const message = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? 'request rejected');
+  if (status === 400 && /^malformed uri/.test(message)) {
+    return new ApiError(400, 'the request path is not valid percent-encoded UTF-8: encode each path segment with encodeURIComponent', { code: 'malformed_path' });
+  }
   // The validator answers a path outside the spec with a bare 'not found' before any route runs.
   if (status === 404 && (!http.errors?.length || http.errors.every((item) => item.message === 'not found'))) {
     return new ApiError(404, 'no such route', { code: 'route_not_found' });

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store, Versioned } from './store.ts';
 
@@ -48,20 +48,31 @@ export class FileStore<T> implements Store<T> {
   }
 
   async compareAndSet(key: string, expectedVersion: number, value: T): Promise<Versioned<T> | undefined> {
-    const currentVersion = this.entries.get(key)?.version ?? 0;
-    if (currentVersion !== expectedVersion) return undefined;
+    const before = this.entries.get(key);
+    if ((before?.version ?? 0) !== expectedVersion) return undefined;
     const entry = { value: structuredClone(value), version: expectedVersion + 1 };
     this.entries.set(key, entry);
+    // Chained after the key's previous write, whatever its outcome: a failed write must not fail the ones after it.
     const previous = this.pending.get(key) ?? Promise.resolve();
-    const write = previous.then(() => this.persist({ key, version: entry.version, value: entry.value }));
+    const write = previous.catch(() => undefined).then(() => this.persist({ key, version: entry.version, value: entry.value }));
     this.pending.set(key, write);
-    await write;
-    if (this.pending.get(key) === write) this.pending.delete(key);
+    try {
+      await write;
+    } catch (error) {
+      // Not durable, so not acknowledged: take the value back unless a later write already replaced it.
+      if (this.entries.get(key) === entry) {
+        if (before) this.entries.set(key, before);
+        else this.entries.delete(key);
+      }
+      throw error;
+    } finally {
+      if (this.pending.get(key) === write) this.pending.delete(key);
+    }
     return { value: structuredClone(value), version: entry.version };
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.pending.values());
+    await Promise.allSettled(this.pending.values());
   }
 
   private fileName(key: string): string {
@@ -72,14 +83,19 @@ export class FileStore<T> implements Store<T> {
     const target = join(this.directory, this.fileName(record.key));
     this.sequence += 1;
     const temporary = `${target}.${process.pid}.${this.sequence}.tmp`;
-    const file = await open(temporary, 'w');
     try {
-      await file.writeFile(JSON.stringify(record));
-      await file.sync();
-    } finally {
-      await file.close();
+      const file = await open(temporary, 'w');
+      try {
+        await file.writeFile(JSON.stringify(record));
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
     }
-    await rename(temporary, target);
     const directory = await open(this.directory, 'r');
     try {
       await directory.sync();

@@ -1,0 +1,45 @@
+import type { IndexedOperation } from '../spec/spec-index.ts';
+import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
+
+/** Prism's `Prefer` preferences: `code=404`, `example=notFound`, `dynamic=true`. */
+export interface Preferences {
+  code?: string;
+  example?: string;
+  dynamic?: string;
+}
+
+/** Reads `Prefer: code=404, example=notFound` (Prism's syntax); other preferences are ignored. */
+export function parsePrefer(header: string | undefined): Preferences {
+  const preferences: Preferences = {};
+  for (const token of (header ?? '').split(/[,;]/)) {
+    const [rawKey = '', ...rest] = token.split('=');
+    const key = rawKey.trim().toLowerCase();
+    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    if (key === 'code' || key === 'example' || key === 'dynamic') preferences[key] = value;
+  }
+  return preferences;
+}
+
+/**
+ * Checks a `Prefer` choice against the operation's documented responses before Prism sees it, so a
+ * typo gets a 400 naming what exists instead of Prism's 404/422/500 problem documents.
+ */
+export function checkPreferences(preferences: Preferences, operation: IndexedOperation, errors: VendorErrors): void {
+  const where = `${operation.method} ${operation.template}`;
+  const fail = (message: string) => errors.adapt(new ApiError(400, message, { code: 'invalid_prefer' }));
+  const statuses = [...operation.responses.keys()];
+  const { code, example, dynamic } = preferences;
+  if (code !== undefined && !operation.responses.has(code)) {
+    throw fail(`Prefer: code=${code} is not a documented response of ${where}; documented: ${statuses.join(', ')}`);
+  }
+  if (dynamic !== undefined && dynamic !== 'true' && dynamic !== 'false') {
+    throw fail(`Prefer: dynamic=${dynamic} must be true or false`);
+  }
+  if (example === undefined) return;
+  const status = code ?? statuses.filter((candidate) => candidate.startsWith('2')).sort()[0];
+  const examples = status === undefined ? [] : (operation.responses.get(status) ?? []);
+  if (!examples.includes(example)) {
+    const listed = examples.length ? `its examples: ${examples.join(', ')}` : 'it has no named examples';
+    throw fail(`Prefer: example=${example} is not an example of the ${status ?? 'success'} response of ${where}; ${listed}`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * `mode: 'stateful'`: the mocks answer with the reference server's behaviour on their own ports, so
+ * a frontend can update an environment and read the update back; CORS and injection still apply.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vendors, type Vendor } from '@envspec/specs';
+import { findFreePort, startMocks, type MockFleet } from '../src/index.ts';
+import { credentials, envelopeIssues, errorMessage, readPath, send, sendUpdate, updateRequest } from './support/vendor-requests.ts';
+
+type Environment = Record<string, any>;
+
+/** How each vendor's update sets a name-like field, and where the read shows it. */
+const updates: Record<Vendor, { body: (value: string) => unknown; readBack: (environment: Environment) => unknown }> = {
+  qoder: { body: (value) => ({ name: value }), readBack: (environment) => environment.name },
+  // A full replace: the spec's example definition, with one label changed.
+  fabro: {
+    body: (value) => {
+      const body = structuredClone(updateRequest('fabro').body) as Environment;
+      body.labels = { ...body.labels, team: value };
+      return body;
+    },
+    readBack: (environment) => environment.labels?.team,
+  },
+  datadog: {
+    body: (value) => {
+      const body = structuredClone(updateRequest('datadog').body) as Environment;
+      body.data.attributes.name = value;
+      return body;
+    },
+    readBack: (environment) => environment.data?.attributes?.name,
+  },
+  launchdarkly: { body: (value) => [{ op: 'replace', path: '/name', value }], readBack: (environment) => environment.name },
+};
+
+let fleet: MockFleet;
+beforeAll(async () => {
+  const ports = Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()])));
+  fleet = await startMocks({ ports, mode: 'stateful' });
+}, 60_000);
+afterAll(async () => fleet?.stop());
+
+const urlOf = (vendor: Vendor) => fleet.mocks.find((mock) => mock.vendor === vendor)!.url;
+
+describe.each(vendors)('%s mock, stateful', (vendor) => {
+  it('runs the reference server, not Prism', () => {
+    const mock = fleet.mocks.find((entry) => entry.vendor === vendor)!;
+    expect(mock.engine.kind).toBe('reference-server');
+    expect(mock.url).not.toBe(mock.engine.url);
+  });
+
+  it('returns an update on the next GET', async () => {
+    const url = urlOf(vendor);
+    const before = await send(url, { path: readPath(vendor), headers: credentials[vendor] });
+    expect(before.status).toBe(200);
+    const value = `envspec ${randomBytes(4).toString('hex')}`;
+    expect(updates[vendor].readBack(before.json as Environment)).not.toBe(value);
+
+    const etag = before.headers.etag;
+    const updated = await sendUpdate(url, vendor, JSON.stringify(updates[vendor].body(value)), typeof etag === 'string' ? { 'if-match': etag } : {});
+    expect(updated.status, updated.text).toBe(200);
+    expect(updates[vendor].readBack(updated.json as Environment)).toBe(value);
+
+    const after = await send(url, { path: readPath(vendor), headers: credentials[vendor] });
+    expect(after.status).toBe(200);
+    expect(updates[vendor].readBack(after.json as Environment)).toBe(value);
+    expect(after.json).toEqual(updated.json);
+    if (typeof etag === 'string') expect(after.headers.etag).toBe(updated.headers.etag);
+  });
+
+  it('keeps the guards and the vendor envelope in front of the server', async () => {
+    const reply = await sendUpdate(urlOf(vendor), vendor, '{"a": '.repeat(50) + '1' + '}'.repeat(50));
+    expect(reply.status).toBe(400);
+    expect(envelopeIssues(vendor, reply.json)).toBe('');
+    expect(errorMessage(reply.json)).toMatch(/levels deep/);
+    const path = await send(urlOf(vendor), { path: `${readPath(vendor)}%ff%fe`, headers: credentials[vendor] });
+    expect(path.status).toBe(400);
+    expect(envelopeIssues(vendor, path.json)).toBe('');
+  });
+
+  it('answers a browser preflight for the update call', async () => {
+    const spec = updateRequest(vendor);
+    const requested = [...Object.keys(credentials[vendor]), ...Object.keys(spec.headers), 'content-type'];
+    const reply = await send(urlOf(vendor), {
+      method: 'OPTIONS',
+      path: spec.path,
+      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': spec.method, 'access-control-request-headers': requested.join(', ') },
+    });
+    expect(reply.status).toBe(204);
+    expect(reply.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
+    const allowed = String(reply.headers['access-control-allow-headers']).toLowerCase();
+    for (const name of requested) expect(allowed).toContain(name.toLowerCase());
+  });
+});
+
+describe('run-wide injection (stateful, qoder)', () => {
+  it('delays every answer and fails the configured share with the configured status', async () => {
+    const injected = await startMocks({ vendors: ['qoder'], ports: { qoder: await findFreePort() }, mode: 'stateful', delayMs: 250, errorRate: 1, errorStatus: 503, seed: 'x' });
+    try {
+      const { url } = injected.mocks[0]!;
+      const failed = await send(url, { path: readPath('qoder'), headers: credentials.qoder });
+      expect(failed.status).toBe(503);
+      expect(failed.ms).toBeGreaterThanOrEqual(250);
+      expect(envelopeIssues('qoder', failed.json)).toBe('');
+      expect((failed.json as { error: { type: string } }).error.type).toBe('api_error');
+      // A request may opt out of the run-wide settings.
+      const spared = await send(url, { path: readPath('qoder'), headers: { ...credentials.qoder, 'x-mock-error-rate': '0', 'x-mock-delay': '0' } });
+      expect(spared.status).toBe(200);
+    } finally {
+      await injected.stop();
+    }
+  });
+});
