@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
+import { parseVendorSelection } from '@envspec/server';
+import { vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
 import { defaultCorsOrigins } from './http/cors.ts';
 import { mockModes, type MockMode } from './mock-fleet.ts';
 
@@ -59,25 +60,13 @@ export function parseMockCliOptions(argv: readonly string[]): MockCliOptions {
   });
   const mode = values.mode as MockMode;
   if (!mockModes.includes(mode)) throw new Error(`--mode must be static, dynamic or stateful, got '${values.mode}'`);
-  const selected = values.vendor ?? [...allVendors];
-  for (const vendor of selected) {
-    if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}'; expected one of ${allVendors.join(', ')}`);
-  }
-  const ports: Partial<Record<Vendor, number>> = {};
-  for (const entry of values.port ?? []) {
-    const [vendor = '', port = ''] = entry.split('=');
-    const number = Number(port);
-    if (!isVendor(vendor) || !Number.isInteger(number) || number < 1 || number > 65_535) {
-      throw new Error(`--port expects VENDOR=PORT (e.g. qoder=5010), got '${entry}'`);
-    }
-    ports[vendor] = number;
-  }
+  const { vendors: selected, ports } = parseVendorSelection(values.vendor, values.port, { allowFreePort: false });
   const delayMs = numberFlag('delay', values.delay);
   const errorRate = numberFlag('error-rate', values['error-rate']);
   const errorStatus = numberFlag('error-status', values['error-status']);
   const origins = values['cors-origin'];
   return {
-    vendors: selected as Vendor[],
+    vendors: selected,
     ports,
     host: values.host,
     mode,

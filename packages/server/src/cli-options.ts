@@ -67,6 +67,32 @@ function parseCors(values: readonly string[] | undefined): CorsSettings | false 
   return { origins: values };
 }
 
+/**
+ * `--vendor V` (repeatable, default all) and `--port V=N` (repeatable) as the server and mock CLIs
+ * share them; throws an Error whose message says what was wrong.
+ */
+export function parseVendorSelection(
+  vendorFlags: readonly string[] | undefined,
+  portFlags: readonly string[] | undefined,
+  { allowFreePort }: { allowFreePort: boolean },
+): { vendors: Vendor[]; ports: Partial<Record<Vendor, number>> } {
+  const vendors = [...(vendorFlags ?? allVendors)];
+  for (const vendor of vendors) {
+    if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}'; expected one of ${allVendors.join(', ')}`);
+  }
+  const ports: Partial<Record<Vendor, number>> = {};
+  const lowest = allowFreePort ? 0 : 1;
+  for (const entry of portFlags ?? []) {
+    const [vendor = '', port = ''] = entry.split('=');
+    const number = Number(port);
+    if (!isVendor(vendor) || port === '' || !Number.isInteger(number) || number < lowest || number > 65_535) {
+      throw new Error(`--port expects VENDOR=PORT (e.g. qoder=5010${allowFreePort ? '; 0 picks a free port' : ''}), got '${entry}'`);
+    }
+    ports[vendor] = number;
+  }
+  return { vendors: vendors as Vendor[], ports };
+}
+
 /** Parses server CLI arguments; throws an Error whose message says what was wrong. */
 export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions {
   const { values } = parseArgs({
@@ -83,19 +109,7 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
     },
     strict: true,
   });
-  const selected = values.vendor ?? [...allVendors];
-  for (const vendor of selected) {
-    if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}'; expected one of ${allVendors.join(', ')}`);
-  }
-  const ports: Partial<Record<Vendor, number>> = {};
-  for (const entry of values.port ?? []) {
-    const [vendor = '', port = ''] = entry.split('=');
-    const number = Number(port);
-    if (!isVendor(vendor) || port === '' || !Number.isInteger(number) || number < 0 || number > 65_535) {
-      throw new Error(`--port expects VENDOR=PORT (e.g. fabro=5011), got '${entry}'`);
-    }
-    ports[vendor] = number;
-  }
+  const { vendors: selected, ports } = parseVendorSelection(values.vendor, values.port, { allowFreePort: true });
   let rateLimit: RateLimitRule | undefined;
   if (values['rate-limit'] !== undefined) {
     const match = /^(\d+)\/(\d+)$/.exec(values['rate-limit']);
@@ -119,7 +133,7 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
   resolveServerLimits(limits);
   const cors = parseCors(values['cors-origin']);
   return {
-    vendors: selected as Vendor[],
+    vendors: selected,
     ports,
     host: values.host,
     logLevel: values['log-level'],

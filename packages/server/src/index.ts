@@ -11,7 +11,8 @@ export { FileStore } from './store/file-store.ts';
 export { defaultServerLimits, type ServerLimits } from './http/listen.ts';
 export { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.ts';
 export { defaultMaxPatchOperations } from './http/create-vendor-app.ts';
-export { defaultCorsOrigins, type CorsSettings } from './http/cors.ts';
+export { defaultCorsOrigins, originPattern, uniqueHeaderNames, type CorsSettings } from './http/cors.ts';
+export { parseVendorSelection } from './cli-options.ts';
 // The vendors' error behaviour, for tools that answer like the reference server (the mock).
 export { vendorModules } from './vendor-modules.ts';
 export type { VendorModule } from './http/vendor-module.ts';

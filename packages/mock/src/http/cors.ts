@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { defaultCorsOrigins } from '@envspec/server';
+import { defaultCorsOrigins, originPattern, uniqueHeaderNames } from '@envspec/server';
 import type { SpecIndex } from '../spec/spec-index.ts';
 
 /** Local dev servers (Vite, webpack, Next, …) on any port: the reference server's defaults. */
-export { defaultCorsOrigins };
+export { defaultCorsOrigins, originPattern };
 
 export interface CorsOptions {
   /**
@@ -35,34 +35,11 @@ export interface CorsPolicy {
   allowedHeaders: readonly string[];
 }
 
-const originShape = /^https?:\/\/[^/?#\s]+$/i;
-
-/** The RegExp of one origin pattern; throws when the pattern cannot be an origin. */
-export function originPattern(pattern: string): RegExp {
-  if (pattern === '*') return /^.*$/;
-  if (!originShape.test(pattern)) {
-    throw new Error(`CORS origin '${pattern}' is not an origin: use scheme://host[:port] with no path, e.g. http://localhost:5173, http://localhost:* or https://*.example.com`);
-  }
-  const anyPort = pattern.endsWith(':*');
-  const base = anyPort ? pattern.slice(0, -2) : pattern;
-  const body = base
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*');
-  return new RegExp(`^${body}${anyPort ? '(?::\\d{1,5})?' : ''}$`, 'i');
-}
-
-function unique(names: Iterable<string>): string[] {
-  const seen = new Map<string, string>();
-  for (const name of names) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
-  return [...seen.values()];
-}
-
 /** The CORS behaviour of one vendor's mock, from its spec and the options. */
 export function corsPolicy(index: SpecIndex, options: CorsOptions = {}): CorsPolicy {
   const patterns = (options.origins ?? defaultCorsOrigins).map(originPattern);
-  const allowedHeaders = unique([...mockRequestHeaders, ...index.credentialHeaders, ...index.headerParameters, ...(options.allowHeaders ?? [])]);
-  const exposed = unique([...alwaysExposed, ...index.responseHeaders]).join(', ');
+  const allowedHeaders = uniqueHeaderNames([...mockRequestHeaders, ...index.credentialHeaders, ...index.headerParameters, ...(options.allowHeaders ?? [])]);
+  const exposed = uniqueHeaderNames([...alwaysExposed, ...index.responseHeaders]).join(', ');
   // No Access-Control-Allow-Credentials, as on the reference server: every vendor authenticates with headers, never cookies.
   const shared = (origin: string) => ({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
   return {
@@ -73,7 +50,7 @@ export function corsPolicy(index: SpecIndex, options: CorsOptions = {}): CorsPol
       const methods = index.match(path)?.operations.keys() ?? index.methods;
       return {
         ...shared(origin),
-        'Access-Control-Allow-Methods': unique([...methods, 'OPTIONS']).join(', '),
+        'Access-Control-Allow-Methods': uniqueHeaderNames([...methods, 'OPTIONS']).join(', '),
         'Access-Control-Allow-Headers': allowedHeaders.join(', '),
         'Access-Control-Max-Age': '600',
       };

@@ -41,7 +41,8 @@ export function originPattern(pattern: string): RegExp {
   return new RegExp(`^${body}${anyPort ? '(?::\\d{1,5})?' : ''}$`, 'i');
 }
 
-function unique(names: Iterable<string>): string[] {
+/** Header names without case-insensitive repeats, first spelling kept. */
+export function uniqueHeaderNames(names: Iterable<string>): string[] {
   const seen = new Map<string, string>();
   for (const name of names) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   return [...seen.values()];
@@ -57,9 +58,9 @@ export function corsSurface(document: OpenApiDocument): { methods: string[]; all
     Object.values(operation.responses).flatMap((response) => Object.keys(resolve<ResponseObject>(document, response as ResponseObject | Reference).headers ?? ({} as Record<string, HeaderObject>))),
   );
   return {
-    methods: unique(operations.map(({ method }) => method.toUpperCase())),
-    allowedHeaders: unique([...commonRequestHeaders, ...credentialHeaders, ...headerParameters]),
-    exposedHeaders: unique(['X-Request-Id', ...responseHeaders]),
+    methods: uniqueHeaderNames(operations.map(({ method }) => method.toUpperCase())),
+    allowedHeaders: uniqueHeaderNames([...commonRequestHeaders, ...credentialHeaders, ...headerParameters]),
+    exposedHeaders: uniqueHeaderNames(['X-Request-Id', ...responseHeaders]),
   };
 }
 
