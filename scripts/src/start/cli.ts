@@ -2,11 +2,11 @@
  * `pnpm start`: the Prism mocks (4010–4013) and the reference servers (3010–3013) side by side,
  * with a table of where they listen and how to call them. Ctrl-C / SIGTERM stops everything.
  *
- *   pnpm start [-- --mock-mode dynamic] [--data-dir .data] [--rate-limit 100/60]
+ *   pnpm start [-- --mock-mode static|dynamic|stateful] [--seed S] [--data-dir .data] [--rate-limit 100/60]
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { startMocks } from '@envspec/mock';
+import { mockModes, startMocks, type MockMode } from '@envspec/mock';
 import { describeServers, formatTable, startServers } from '@envspec/server';
 
 const { values } = parseArgs({
@@ -19,8 +19,8 @@ const { values } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
   },
 });
-const mode = values['mock-mode'];
-if (mode !== 'static' && mode !== 'dynamic') throw new Error(`--mock-mode must be static or dynamic, got '${mode}'`);
+const mode = values['mock-mode'] as MockMode;
+if (!mockModes.includes(mode)) throw new Error(`--mock-mode must be one of ${mockModes.join(', ')}, got '${mode}'`);
 const rateLimitMatch = values['rate-limit'] ? /^(\d+)\/(\d+)$/.exec(values['rate-limit']) : null;
 if (values['rate-limit'] && !rateLimitMatch) throw new Error(`--rate-limit expects REQUESTS/SECONDS, got '${values['rate-limit']}'`);
 
@@ -34,7 +34,7 @@ const [mocks, servers] = await Promise.all([
   }),
 ]);
 
-console.log(`\nenvspec is running. Prism mocks (${mode} examples; send 'Prefer: code=404' to pick a response):\n`);
+console.log(`\nenvspec is running. Mocks (${mode} mode; send 'Prefer: code=404' to pick a response):\n`);
 console.log(formatTable(['vendor', 'mock URL'], mocks.mocks.map((mock) => [mock.vendor, mock.url])));
 console.log('\nReference servers (real semantics, validated against the specs; request logs on stderr):\n');
 console.log(describeServers(servers.servers));
