@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 export type Access = 'read' | 'write';
 
@@ -19,7 +19,18 @@ export interface RateLimitRule {
 }
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  // One-shot `hash` (Node ≥ 20.12) is about twice as fast as `createHash` for a short string.
+  return hash('sha256', value, 'buffer');
+}
+
+/** Each configured credential's digest, computed once (credentials are fixed for a server's life). */
+const secretDigests = new WeakMap<Credential, { secret: string; digest: Buffer }>();
+function secretDigest(credential: Credential): Buffer {
+  const cached = secretDigests.get(credential);
+  if (cached?.secret === credential.secret) return cached.digest;
+  const computed = digest(credential.secret);
+  secretDigests.set(credential, { secret: credential.secret, digest: computed });
+  return computed;
 }
 
 /**
@@ -31,7 +42,7 @@ export function findCredential(credentials: readonly Credential[], presented: st
   const presentedDigest = digest(presented);
   let found: Credential | undefined;
   for (const credential of credentials) {
-    if (timingSafeEqual(digest(credential.secret), presentedDigest) && !found) found = credential;
+    if (timingSafeEqual(secretDigest(credential), presentedDigest) && !found) found = credential;
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 
 const acceptable = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -7,7 +7,7 @@ const acceptable = /^[A-Za-z0-9._:-]{1,128}$/;
 export function requestId(): RequestHandler {
   return (req, res, next) => {
     const incoming = req.get('x-request-id');
-    const id = incoming && acceptable.test(incoming) ? incoming : `req_${randomBytes(16).toString('hex')}`;
+    const id = incoming && acceptable.test(incoming) ? incoming : `req_${randomUUID().replaceAll('-', '')}`;
     res.locals.requestId = id;
     res.setHeader('X-Request-Id', id);
     next();

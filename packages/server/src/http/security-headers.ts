@@ -15,21 +15,26 @@ const helmetHandler = helmet({
   referrerPolicy: { policy: 'no-referrer' },
 }) as unknown as RequestHandler;
 
-/** Helmet's headers plus `Cache-Control: no-store`: answers carry authenticated data and must not be cached. */
-export function securityHeaders(): RequestHandler {
-  return (req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    helmetHandler(req, res, next);
-  };
-}
-
 /**
- * The same headers as a plain record, for the answers Node sends before Express runs (431, 408,
- * malformed requests). Computed once by running the middleware against a recording response.
+ * Helmet's headers plus `Cache-Control: no-store` (answers carry authenticated data and must not be
+ * cached) as a plain record. With this configuration helmet's headers do not depend on the request,
+ * so they are computed once, by running helmet against a recording response, and then set as they
+ * are: the same headers at a fraction of the cost of helmet's dozen middlewares per request. Also
+ * used for the answers Node sends before Express runs (431, 408, malformed requests).
  */
 export const staticSecurityHeaders: Readonly<Record<string, string>> = (() => {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   const recorder = { setHeader: (name: string, value: unknown) => void (headers[name] = String(value)), removeHeader: (name: string) => void delete headers[name] };
-  securityHeaders()({ headers: {} } as never, recorder as never, () => undefined);
+  helmetHandler({ headers: {} } as never, recorder as never, () => undefined);
   return headers;
 })();
+
+const securityHeaderEntries = Object.entries(staticSecurityHeaders);
+
+/** Sets `staticSecurityHeaders` on every response. */
+export function securityHeaders(): RequestHandler {
+  return (_req, res, next) => {
+    for (const [name, value] of securityHeaderEntries) res.setHeader(name, value);
+    next();
+  };
+}

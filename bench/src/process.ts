@@ -1,0 +1,107 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ChildServer {
+  pid: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ChildOptions {
+  /** Write a V8 CPU profile of the child's main thread into this folder as `<name>.cpuprofile` (`--cpu-prof`). */
+  cpuProfDir?: string;
+  /** A name for the profile and the stderr log. */
+  name: string;
+}
+
+/**
+ * Runs a TypeScript entry that serves on a free loopback port and reports `{ port }` (or `{ error }`)
+ * over IPC, in its own Node process (with tsx), so the load generator never shares its event loop.
+ * Its stderr goes to a log file in the temp folder, quoted if it fails to start.
+ */
+export async function startChildServer(entry: string, args: string[], options: ChildOptions): Promise<ChildServer> {
+  const logPath = join(tmpdir(), `envspec-bench-${options.name}.log`);
+  const stderr = openSync(logPath, 'w');
+  const execArgv = ['--import', 'tsx'];
+  if (options.cpuProfDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
+  const child: ChildProcess = fork(entry, args, { execArgv, stdio: ['ignore', 'ignore', stderr, 'ipc'] });
+  closeSync(stderr);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('did not report a port within 30 s')), 30_000);
+      child.once('message', (message: { port?: number; error?: string }) => {
+        clearTimeout(timer);
+        if (message.port) resolve(message.port);
+        else reject(new Error(message.error ?? 'sent no port'));
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`exited with ${code}`));
+      });
+    });
+    return {
+      pid: child.pid!,
+      url: `http://127.0.0.1:${port}`,
+      async stop() {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          await exited;
+          clearTimeout(timer);
+        }
+        process.off('exit', killOnExit);
+        if (options.cpuProfDir) keepMainThreadProfile(options.cpuProfDir, child.pid!, options.name);
+      },
+    };
+  } catch (error) {
+    child.kill('SIGKILL');
+    process.off('exit', killOnExit);
+    const log = readFileSync(logPath, 'utf8').split('\n').slice(-20).join('\n');
+    throw new Error(`${options.name}: ${(error as Error).message}\n${log}`);
+  }
+}
+
+/**
+ * Node writes one profile per thread (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`), and tsx's
+ * loader runs on a second thread: keep the main thread's (thread 0) under a readable name.
+ */
+function keepMainThreadProfile(directory: string, pid: number, name: string): void {
+  for (const file of readdirSync(directory)) {
+    if (!file.startsWith('CPU.') || !file.includes(`.${pid}.`)) continue;
+    if (file.includes(`.${pid}.0.`)) renameSync(join(directory, file), join(directory, `${name}.cpuprofile`));
+    else rmSync(join(directory, file));
+  }
+}
+
+/** Resident set size of a process in MiB, from /proc/<pid>/status (Linux); undefined elsewhere or once it exited. */
+export function readRssMiB(pid: number): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples a process's RSS every `intervalMs` until stopped; resolves to the largest sample. */
+export function sampleRss(pid: number, intervalMs = 100): { stop(): number | undefined } {
+  let peak: number | undefined;
+  const take = () => {
+    const rss = readRssMiB(pid);
+    if (rss !== undefined) peak = Math.max(peak ?? 0, rss);
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return peak;
+    },
+  };
+}
