@@ -1,6 +1,6 @@
 import { Agent, createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { defaultJsonBodyOptions, defaultServerLimits } from '@envspec/server';
+import { connectionsCheckingInterval, defaultJsonBodyOptions, defaultServerLimits, resolveServerLimits } from '@envspec/server';
 import type { Engine } from '../engine/engine.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
@@ -46,14 +46,13 @@ export const defaultMockLimits: MockLimits = {
 
 /** The defaults with `overrides` applied; throws an Error naming the limit when the combination is unusable. */
 export function resolveMockLimits(overrides: Partial<MockLimits> = {}): MockLimits {
-  const limits = { ...defaultMockLimits, ...overrides };
-  for (const [name, value] of Object.entries(limits)) {
+  const { maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs, ...serverShaped } = { ...defaultMockLimits, ...overrides };
+  // The HTTP limits are the server's, checked by the server's own rules.
+  const serverLimits = resolveServerLimits(serverShaped);
+  for (const [name, value] of Object.entries({ maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs })) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`mock limit ${name} must be a positive whole number, got ${String(value)}`);
   }
-  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new Error(`the headers timeout (${limits.headersTimeoutMs} ms) cannot exceed the request timeout (${limits.requestTimeoutMs} ms)`);
-  }
-  return limits;
+  return { ...serverLimits, maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs };
 }
 
 export interface FrontOptions {
@@ -255,8 +254,7 @@ export function createFront(options: FrontOptions): Server {
       maxHeaderSize: limits.maxHeaderBytes,
       headersTimeout: limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
-      // How often timeouts are checked; Node's default (30 s) would let a slow client linger.
-      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+      connectionsCheckingInterval: connectionsCheckingInterval(limits),
     },
     (req, res) => void handle(req, res),
   );
