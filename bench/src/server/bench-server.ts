@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { startPrism } from '@envspec/mock';
 import { bundlePath, type Vendor } from '@envspec/specs/vendors';
-import { freePort } from '../free-port.ts';
+import { findFreePort as freePort } from '@envspec/mock';
 import { startChildServer } from '../process.ts';
 import { pairedRatio, summarize, type Summary } from '../stats.ts';
 import { checkWorkload, runLoad, type LoadRound } from './load.ts';

@@ -2,7 +2,7 @@ import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startMocks, startPrism } from '@envspec/mock';
 import { bundlePath, vendors, type Vendor } from '@envspec/specs/vendors';
-import { freePort } from '../free-port.ts';
+import { findFreePort as freePort } from '@envspec/mock';
 import { summarize, type Summary } from '../stats.ts';
 
 export interface ToolchainBenchOptions {

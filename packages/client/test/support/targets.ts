@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startMocks, type MockFleet } from '@envspec/mock';
-import { freePort } from './free-port.ts';
+import { findFreePort as freePort } from '@envspec/mock';
 
 export type Vendor = 'qoder' | 'fabro' | 'datadog' | 'launchdarkly';
 
