@@ -7,27 +7,22 @@ import type { TargetId } from './targets.ts';
  */
 export const notes: Partial<Record<TargetId | 'bare' | 'test', { pass?: string; miss?: string }>> = {
   'validated-vs-unvalidated': {
-    miss:
-      'Profiled (`--profile`, and CPU µs per request A/B): no single hot spot. The validator costs ≈ 90 µs of CPU per request, spread over its six middlewares (request validation ≈ 45, response validation ≈ 28, routing/metadata/security ≈ 30); its options (allErrors, formats, fileUploader) change nothing measurable. Two inefficiencies inside express-openapi-validator 5.6.2 — a path-to-regexp compile on every request and url.parse + a parameter mutator on requests without query parameters — cost ≈ 25 µs together. The first is now fixed by a pnpm patch (`patches/express-openapi-validator@5.6.2.patch`: each route pattern compiled once); its gain is within this run-to-run noise (0.73–0.93× across runs). The url.parse one is left for an upstream fix. The shared path was made cheaper (see the Prism row), which speeds up both apps and so lowers this ratio (0.78–0.83 before).',
+    miss: 'Profiled (`--profile`, and CPU µs per request A/B): no single hot spot. The validator costs ≈ 90 µs of CPU per request, spread over its six middlewares (request validation ≈ 45, response validation ≈ 28, routing/metadata/security ≈ 30); its options (allErrors, formats, fileUploader) change nothing measurable. Two inefficiencies inside express-openapi-validator 5.6.2 — a path-to-regexp compile on every request and url.parse + a parameter mutator on requests without query parameters — cost ≈ 25 µs together. The first is now fixed by a pnpm patch (`patches/express-openapi-validator@5.6.2.patch`: each route pattern compiled once); its gain is within this run-to-run noise (0.73–0.93× across runs). The url.parse one is left for an upstream fix. The shared path was made cheaper (see the Prism row), which speeds up both apps and so lowers this ratio (0.78–0.83 before).',
     pass: 'Holds; see bench/README.md for what the validator costs per request.',
   },
   'validated-vs-prism': {
-    miss:
-      'Made the shared request path cheaper: static helmet headers, one-shot credential digests computed once per credential, request ids from randomUUID, a JSON-specific clone and one clone fewer per write in MemoryStore: +10–24 % req/s, ratio 1.5–1.8× → 1.7–2.0×. What remains is the validator (see above).',
+    miss: 'Made the shared request path cheaper: static helmet headers, one-shot credential digests computed once per credential, request ids from randomUUID, a JSON-specific clone and one clone fewer per write in MemoryStore: +10–24 % req/s, ratio 1.5–1.8× → 1.7–2.0×. What remains is the validator (see above).',
     pass: 'Made the shared request path cheaper (static helmet headers, cached credential digests, randomUUID request ids, cheaper MemoryStore clones): +10–24 % req/s, from 1.5–1.8× before.',
   },
   p99: {
-    miss:
-      'The shared-path changes above took p99 from ≈ 10 ms to ≈ 8 ms; at ≈ 3,000 req/s on one core the tail is the queue behind GC pauses and the validator. Reaching 5 ms needs the validator cost cut (above) or more than one process.',
+    miss: 'The shared-path changes above took p99 from ≈ 10 ms to ≈ 8 ms; at ≈ 3,000 req/s on one core the tail is the queue behind GC pauses and the validator. Reaching 5 ms needs the validator cost cut (above) or more than one process.',
     pass: 'The shared-path changes took p99 from ≈ 10 ms to under 5 ms.',
   },
   rss: {
-    miss:
-      'Not a leak: the live heap after load is ≈ 20 MiB. Node plus the tsx loader (its own thread) is ≈ 75 MiB before any server code, and V8 grows the young generation under allocation pressure; `--max-semi-space-size=4` gives ≈ 160 MiB at the same req/s. Left to whoever launches the server (process flags); `pnpm start` runs all four vendors in one process, sharing that base.',
+    miss: 'Not a leak: the live heap after load is ≈ 20 MiB. Node plus the tsx loader (its own thread) is ≈ 75 MiB before any server code, and V8 grows the young generation under allocation pressure; `--max-semi-space-size=4` gives ≈ 160 MiB at the same req/s. Left to whoever launches the server (process flags); `pnpm start` runs all four vendors in one process, sharing that base.',
   },
   'client-overhead': {
-    miss:
-      'Profiled: Node’s `fetch(request)` pipes a Request’s body through a TransformStream, ≈ 70 µs per call, more than everything else the client does. The clients now send openapi-fetch’s request as `fetch(url, init)` with its original body and current headers (a fetch of the caller’s still gets the Request): overhead ≈ 25 % → the value here. The rest is openapi-fetch building the Request and merging headers.',
+    miss: 'Profiled: Node’s `fetch(request)` pipes a Request’s body through a TransformStream, ≈ 70 µs per call, more than everything else the client does. The clients now send openapi-fetch’s request as `fetch(url, init)` with its original body and current headers (a fetch of the caller’s still gets the Request): overhead ≈ 25 % → the value here. The rest is openapi-fetch building the Request and merging headers.',
     pass: 'Profiled: Node’s `fetch(request)` pipes a Request’s body through a TransformStream (≈ 70 µs a call); the clients now send openapi-fetch’s request as `fetch(url, init)` with its original body and current headers (a fetch of the caller’s still gets the Request): ≈ 25 % overhead before.',
   },
   codegen: {
@@ -35,13 +30,11 @@ export const notes: Partial<Record<TargetId | 'bare' | 'test', { pass?: string; 
     miss: 'On a quiet machine this is ≈ 1.3 s: ≈ 1 s is loading openapi-typescript (and TypeScript), the four renders ≈ 150 ms; this run was slowed by other load.',
   },
   'reference-ready': {
-    miss:
-      'Counted to a validated GET answered by each of the four servers. express-openapi-validator compiled the OpenAPI 3.1 meta-schema with Ajv once per app, even with validateApiSpec off; a pnpm patch (`patches/`) now compiles it once per process (≈ 500 → ≈ 300 ms for the four). What remains is Express, Ajv compiling each spec and loading modules.',
+    miss: 'Counted to a validated GET answered by each of the four servers. express-openapi-validator compiled the OpenAPI 3.1 meta-schema with Ajv once per app, even with validateApiSpec off; a pnpm patch (`patches/`) now compiles it once per process (≈ 500 → ≈ 300 ms for the four). What remains is Express, Ajv compiling each spec and loading modules.',
     pass: 'Counted to a validated GET answered by each of the four servers, after a pnpm patch (`patches/`) made express-openapi-validator compile the OpenAPI meta-schema once per process instead of once per app (≈ 500 → ≈ 300 ms).',
   },
   'mocks-ready': {
-    miss:
-      'Each Prism child needs ≈ 1.1 s alone, most of it loading Prism’s modules; four start in parallel on two cores. Not changed here (packages/mock is being reworked): hosting the four specs in one Prism process (@stoplight/prism-http-server) would load the modules once.',
+    miss: 'Each Prism child needs ≈ 1.1 s alone, most of it loading Prism’s modules; four start in parallel on two cores. Not changed here (packages/mock is being reworked): hosting the four specs in one Prism process (@stoplight/prism-http-server) would load the modules once.',
   },
   bare: {
     pass: 'The floor: Express, the validator, logging and security headers together cost this much against a handler that only parses, updates and answers.',

@@ -12,7 +12,11 @@ function cell(text: string): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 function verdict(row: TargetRow): string {
@@ -40,9 +44,21 @@ function serverTable(all: AllResults): string | undefined {
   for (const [vendor, result] of Object.entries(server.vendors)) {
     for (const variant of serverVariants) {
       const measured = result.variants[variant];
-      const ratio = variant === 'reference' ? '1.00×' : `${(1 / (variant === 'unvalidated' ? result.ratios.vsUnvalidated : variant === 'bare' ? result.ratios.vsBare : result.ratios.vsPrism).median).toFixed(2)}×`;
-      const failures = measured.non2xx + measured.errors > 0 ? ` (${measured.non2xx} non-2xx, ${measured.errors} errors)` : '';
-      rows.push([vendor, variantLabels[variant], `${median(measured.requestsPerSecond)}${failures}`, ratio, median(measured.p50Ms, 1), median(measured.p99Ms, 1), measured.rssMiB ? `${Math.round(measured.rssMiB.max)}` : '—']);
+      const ratio =
+        variant === 'reference'
+          ? '1.00×'
+          : `${(1 / (variant === 'unvalidated' ? result.ratios.vsUnvalidated : variant === 'bare' ? result.ratios.vsBare : result.ratios.vsPrism).median).toFixed(2)}×`;
+      const failures =
+        measured.non2xx + measured.errors > 0 ? ` (${measured.non2xx} non-2xx, ${measured.errors} errors)` : '';
+      rows.push([
+        vendor,
+        variantLabels[variant],
+        `${median(measured.requestsPerSecond)}${failures}`,
+        ratio,
+        median(measured.p50Ms, 1),
+        median(measured.p99Ms, 1),
+        measured.rssMiB ? `${Math.round(measured.rssMiB.max)}` : '—',
+      ]);
     }
   }
   const header = `Server, each vendor's update endpoint: ${server.connections} connections, ${server.rounds} rounds of ${server.roundSeconds} s after a ${server.warmupSeconds} s warm-up per variant, rounds interleaved across variants; Express variants log at \`${server.logLevel}\` like \`pnpm start\`. Median ± half the range of the rounds; "vs ref" is that variant's req/s over the reference server's, paired per round.`;
@@ -76,7 +92,9 @@ export function replaceSection(readme: string, section: string): string {
   const start = readme.indexOf(startMarker);
   const end = readme.indexOf(endMarker);
   if (start === -1 || end === -1 || end < start) {
-    throw new Error(`README has no ${startMarker} … ${endMarker} block: add both markers under "## Benchmarks" and run again`);
+    throw new Error(
+      `README has no ${startMarker} … ${endMarker} block: add both markers under "## Benchmarks" and run again`,
+    );
   }
   return `${readme.slice(0, start + startMarker.length)}\n${section}\n${readme.slice(end)}`;
 }

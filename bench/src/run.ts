@@ -16,18 +16,32 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
 import { benchClient } from './client/bench-client.ts';
-import { describeMachine, readResults, sections, writeResults, type AllResults, type Section, type SectionResults } from './results.ts';
+import {
+  describeMachine,
+  readResults,
+  sections,
+  writeResults,
+  type AllResults,
+  type Section,
+  type SectionResults,
+} from './results.ts';
 import { renderSection, replaceSection } from './render.ts';
 import { benchServers } from './server/bench-server.ts';
 import { benchToolchain } from './toolchain/bench-toolchain.ts';
 
-const usage = 'usage: pnpm bench [--only server,client,toolchain] [--vendors qoder,fabro,…] [--quick] [--profile] [--no-test-cache] [--no-readme] [--render-only]';
+const usage =
+  'usage: pnpm bench [--only server,client,toolchain] [--vendors qoder,fabro,…] [--quick] [--profile] [--no-test-cache] [--no-readme] [--render-only]';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
 const readmePath = `${root}README.md`;
 
-function list<T extends string>(value: string | undefined, all: readonly T[], check: (item: string) => item is T, what: string): T[] {
+function list<T extends string>(
+  value: string | undefined,
+  all: readonly T[],
+  check: (item: string) => item is T,
+  what: string,
+): T[] {
   if (value === undefined) return [...all];
   return value.split(',').map((item) => {
     if (!check(item)) throw new Error(`unknown ${what} '${item}': choose from ${all.join(', ')}`);
@@ -68,7 +82,12 @@ try {
     process.exit(0);
   }
   options = {
-    sections: list(values.only, sections, (item): item is Section => (sections as readonly string[]).includes(item), 'section'),
+    sections: list(
+      values.only,
+      sections,
+      (item): item is Section => (sections as readonly string[]).includes(item),
+      'section',
+    ),
     vendors: list<Vendor>(values.vendors, allVendors, isVendor, 'vendor'),
     quick: values.quick,
     profile: values.profile,
@@ -85,11 +104,15 @@ const runStarted = new Date();
 const began = performance.now();
 
 // The client benchmark imports @envspec/client's built output; turbo skips the build when it is current.
-const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@envspec/client', '--output-logs=errors-only'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-});
+const build = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'build', '--filter=@envspec/client', '--output-logs=errors-only'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  },
+);
 if (build.status !== 0) {
   console.error('building @envspec/client failed; fix the build (pnpm --filter @envspec/client build) and run again');
   process.exit(1);
@@ -119,8 +142,17 @@ await measure('server', () =>
     log,
   }),
 );
-await measure('client', () => benchClient({ calls: options.quick ? 200 : 2000, rounds: options.quick ? 2 : 5, warmupCalls: options.quick ? 200 : 1000, log }));
-await measure('toolchain', () => benchToolchain({ rounds: options.quick ? 1 : 3, testCache: options.testCache, root, log }));
+await measure('client', () =>
+  benchClient({
+    calls: options.quick ? 200 : 2000,
+    rounds: options.quick ? 2 : 5,
+    warmupCalls: options.quick ? 200 : 1000,
+    log,
+  }),
+);
+await measure('toolchain', () =>
+  benchToolchain({ rounds: options.quick ? 1 : 3, testCache: options.testCache, root, log }),
+);
 
 // The table shows the latest results of every section: this run's, and earlier runs' for sections not run now.
 const all: AllResults = options.quick ? fresh : { ...readResults(resultsDir), ...fresh };

@@ -42,10 +42,14 @@ const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s
 function perVendor(all: AllResults, pick: (result: VendorServerResult) => number): Array<[string, number]> | undefined {
   const vendors = all.server?.results.vendors;
   if (!vendors || Object.keys(vendors).length === 0) return undefined;
-  return (Object.entries(vendors) as Array<[Vendor, VendorServerResult]>).map(([vendor, result]) => [vendor, pick(result)]);
+  return (Object.entries(vendors) as Array<[Vendor, VendorServerResult]>).map(([vendor, result]) => [
+    vendor,
+    pick(result),
+  ]);
 }
 
-const one = (value: Summary | undefined): Array<[string, number]> | undefined => (value ? [['', value.median]] : undefined);
+const one = (value: Summary | undefined): Array<[string, number]> | undefined =>
+  value ? [['', value.median]] : undefined;
 
 export const checks: Check[] = [
   {
@@ -118,8 +122,10 @@ export const checks: Check[] = [
 function detail(id: TargetId, all: AllResults): string {
   const client = all.client?.results;
   const toolchain = all.toolchain?.results;
-  if (id === 'client-overhead' && client) return ` (${client.overheadUs.median.toFixed(0)} µs on ${client.rawFetchUs.median.toFixed(0)} µs)`;
-  if (id === 'reference-ready' && toolchain) return ` (${ms(toolchain.referenceReadyFromProcessStartMs.median)} from process start, imports included)`;
+  if (id === 'client-overhead' && client)
+    return ` (${client.overheadUs.median.toFixed(0)} µs on ${client.rawFetchUs.median.toFixed(0)} µs)`;
+  if (id === 'reference-ready' && toolchain)
+    return ` (${ms(toolchain.referenceReadyFromProcessStartMs.median)} from process start, imports included)`;
   if (id === 'mocks-ready' && toolchain) return ` (one Prism alone: ${ms(toolchain.prismStartMs.median)})`;
   return '';
 }
@@ -128,7 +134,8 @@ function detail(id: TargetId, all: AllResults): string {
 export function evaluateTargets(all: AllResults): TargetRow[] {
   return checks.map((check) => {
     const values = check.values(all)?.filter(([, value]) => Number.isFinite(value));
-    if (!values || values.length === 0) return { id: check.id, target: check.target, measured: 'not measured', pass: null, note: '' };
+    if (!values || values.length === 0)
+      return { id: check.id, target: check.target, measured: 'not measured', pass: null, note: '' };
     const sorted = [...values].sort(([, a], [, b]) => (check.worst === 'min' ? a - b : b - a));
     const [worstName, worstValue] = sorted[0]!;
     const pass = values.every(([, value]) => check.meets(value));
@@ -141,7 +148,13 @@ export function evaluateTargets(all: AllResults): TargetRow[] {
               .slice(1)
               .map(([name, value]) => `${name} ${check.format(value)}`)
               .join(', ')})`;
-    return { id: check.id, target: check.target, measured, pass, note: pass ? (notes[check.id]?.pass ?? '') : (notes[check.id]?.miss ?? 'not yet investigated') };
+    return {
+      id: check.id,
+      target: check.target,
+      measured,
+      pass,
+      note: pass ? (notes[check.id]?.pass ?? '') : (notes[check.id]?.miss ?? 'not yet investigated'),
+    };
   });
 }
 
@@ -151,13 +164,25 @@ export function informationalRows(all: AllResults): TargetRow[] {
   const server = all.server?.results.vendors;
   if (server && Object.keys(server).length > 0) {
     const bare = Object.entries(server).map(([vendor, result]) => `${vendor} ${ratio(result.ratios.vsBare.median)}`);
-    rows.push({ id: 'info', target: 'validated reference server vs bare `node:http` doing the same store update', measured: bare.join(', '), pass: null, note: notes.bare?.pass ?? '' });
+    rows.push({
+      id: 'info',
+      target: 'validated reference server vs bare `node:http` doing the same store update',
+      measured: bare.join(', '),
+      pass: null,
+      note: notes.bare?.pass ?? '',
+    });
   }
   const test = all.toolchain?.results.test;
   if (test) {
     const run = (label: string, value: typeof test.cold) =>
       `${label} ${ms(value.ms)}${value.cached === null ? '' : ` (${value.cached}/${value.total} tasks cached)`}${value.exitCode === 0 ? '' : `, exit ${value.exitCode}${value.failed?.length ? ` (failed: ${value.failed.join(', ')})` : ''}`}`;
-    rows.push({ id: 'info', target: '`pnpm test`, cold vs warm turbo cache', measured: `${run('cold', test.cold)}; ${run('warm', test.warm)}`, pass: null, note: notes.test?.pass ?? '' });
+    rows.push({
+      id: 'info',
+      target: '`pnpm test`, cold vs warm turbo cache',
+      measured: `${run('cold', test.cold)}; ${run('warm', test.warm)}`,
+      pass: null,
+      note: notes.test?.pass ?? '',
+    });
   }
   return rows;
 }

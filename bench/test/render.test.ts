@@ -19,13 +19,29 @@ const machine: Machine = {
 };
 
 function variant(rps: number, p99: number, rss: number): VariantResult {
-  return { requestsPerSecond: summarize([rps]), p50Ms: summarize([1]), p99Ms: summarize([p99]), rssMiB: summarize([rss]), non2xx: 0, errors: 0 };
+  return {
+    requestsPerSecond: summarize([rps]),
+    p50Ms: summarize([1]),
+    p99Ms: summarize([p99]),
+    rssMiB: summarize([rss]),
+    non2xx: 0,
+    errors: 0,
+  };
 }
 
 function vendor(reference: number, unvalidated: number, prism: number, p99 = 4, rss = 120): VendorServerResult {
   return {
-    variants: { reference: variant(reference, p99, rss), unvalidated: variant(unvalidated, 3, 110), bare: variant(reference * 4, 1, 60), prism: variant(prism, 9, 140) },
-    ratios: { vsUnvalidated: summarize([reference / unvalidated]), vsBare: summarize([0.25]), vsPrism: summarize([reference / prism]) },
+    variants: {
+      reference: variant(reference, p99, rss),
+      unvalidated: variant(unvalidated, 3, 110),
+      bare: variant(reference * 4, 1, 60),
+      prism: variant(prism, 9, 140),
+    },
+    ratios: {
+      vsUnvalidated: summarize([reference / unvalidated]),
+      vsBare: summarize([0.25]),
+      vsPrism: summarize([reference / prism]),
+    },
   };
 }
 
@@ -33,12 +49,26 @@ const results: AllResults = {
   server: {
     section: 'server',
     machine,
-    results: { connections: 10, warmupSeconds: 2, roundSeconds: 3, rounds: 3, logLevel: 'info', vendors: { qoder: vendor(900, 1000, 400), fabro: vendor(700, 1000, 400, 6, 160) } },
+    results: {
+      connections: 10,
+      warmupSeconds: 2,
+      roundSeconds: 3,
+      rounds: 3,
+      logLevel: 'info',
+      vendors: { qoder: vendor(900, 1000, 400), fabro: vendor(700, 1000, 400, 6, 160) },
+    },
   },
   client: {
     section: 'client',
     machine,
-    results: { calls: 10, rounds: 1, rawFetchUs: summarize([100]), clientUs: summarize([103]), overheadUs: summarize([3]), overheadRatio: summarize([0.03]) },
+    results: {
+      calls: 10,
+      rounds: 1,
+      rawFetchUs: summarize([100]),
+      clientUs: summarize([103]),
+      overheadUs: summarize([3]),
+      overheadRatio: summarize([0.03]),
+    },
   },
 };
 
@@ -46,11 +76,20 @@ describe('evaluateTargets', () => {
   const rows = evaluateTargets(results);
   const row = (id: string) => rows.find((candidate) => candidate.id === id)!;
   const cases: Array<[string, { id: string; pass: boolean | null; measured: RegExp }]> = [
-    ['the worst vendor decides a server ratio', { id: 'validated-vs-unvalidated', pass: false, measured: /^0\.70× \(worst: fabro; qoder 0\.90×\)$/ }],
-    ['one vendor under 2× the Prism mock fails the target', { id: 'validated-vs-prism', pass: false, measured: /^1\.75× \(worst: fabro; qoder 2\.25×\)$/ }],
+    [
+      'the worst vendor decides a server ratio',
+      { id: 'validated-vs-unvalidated', pass: false, measured: /^0\.70× \(worst: fabro; qoder 0\.90×\)$/ },
+    ],
+    [
+      'one vendor under 2× the Prism mock fails the target',
+      { id: 'validated-vs-prism', pass: false, measured: /^1\.75× \(worst: fabro; qoder 2\.25×\)$/ },
+    ],
     ['p99 over 5 ms misses', { id: 'p99', pass: false, measured: /^6\.0 ms \(worst: fabro/ }],
     ['peak RSS over 150 MiB misses', { id: 'rss', pass: false, measured: /^160 MiB/ }],
-    ['client overhead under 5 % passes, with µs', { id: 'client-overhead', pass: true, measured: /^3\.0 % \(3 µs on 100 µs\)$/ }],
+    [
+      'client overhead under 5 % passes, with µs',
+      { id: 'client-overhead', pass: true, measured: /^3\.0 % \(3 µs on 100 µs\)$/ },
+    ],
     ['a section not measured is neither pass nor miss', { id: 'codegen', pass: null, measured: /^not measured$/ }],
   ];
   for (const [name, { id, pass, measured }] of cases) {
@@ -63,7 +102,12 @@ describe('evaluateTargets', () => {
 
 describe('evaluateTargets with one vendor measured', () => {
   it('names the vendor without a "worst"', () => {
-    const one: AllResults = { server: { ...results.server!, results: { ...results.server!.results, vendors: { fabro: vendor(700, 1000, 400) } } } };
+    const one: AllResults = {
+      server: {
+        ...results.server!,
+        results: { ...results.server!.results, vendors: { fabro: vendor(700, 1000, 400) } },
+      },
+    };
     expect(evaluateTargets(one).find((row) => row.id === 'validated-vs-unvalidated')?.measured).toBe('0.70× (fabro)');
   });
 });
@@ -82,7 +126,9 @@ describe('renderSection', () => {
   });
   it('has a targets table with a verdict per row', () => {
     expect(section).toContain('| target | measured | result | what was done |');
-    expect(section).toMatch(/\| validated reference server ≥ 0\.8× the same Express app unvalidated \(req\/s\) \| 0\.70× .* \| \*\*miss\*\* \|/);
+    expect(section).toMatch(
+      /\| validated reference server ≥ 0\.8× the same Express app unvalidated \(req\/s\) \| 0\.70× .* \| \*\*miss\*\* \|/,
+    );
   });
   it('has one server row per vendor and variant', () => {
     expect(section.match(/^\| (qoder|fabro) \| /gm)).toHaveLength(8);
@@ -93,7 +139,9 @@ describe('replaceSection', () => {
   const readme = `# envspec\n\n## Benchmarks\n\nIntro.\n\n${startMarker}\nold table\n${endMarker}\n\n## Next\n`;
   it('replaces only what is between the markers', () => {
     const updated = replaceSection(readme, 'new table');
-    expect(updated).toBe(`# envspec\n\n## Benchmarks\n\nIntro.\n\n${startMarker}\nnew table\n${endMarker}\n\n## Next\n`);
+    expect(updated).toBe(
+      `# envspec\n\n## Benchmarks\n\nIntro.\n\n${startMarker}\nnew table\n${endMarker}\n\n## Next\n`,
+    );
   });
   it('is stable when run twice', () => {
     expect(replaceSection(replaceSection(readme, 'x'), 'x')).toBe(replaceSection(readme, 'x'));

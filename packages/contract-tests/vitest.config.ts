@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // CONTRACT_VENDORS narrows the run to those vendors' suites (and the targets started for them).
-const vendors = process.env.CONTRACT_VENDORS?.split(',').map((vendor) => vendor.trim()).filter(Boolean);
+const vendors = process.env.CONTRACT_VENDORS?.split(',')
+  .map((vendor) => vendor.trim())
+  .filter(Boolean);
 
 export default defineConfig({
   test: {

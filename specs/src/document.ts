@@ -49,7 +49,9 @@ export interface OperationObject {
   responses: Record<string, ResponseObject | Reference>;
   security?: Array<Record<string, string[]>>;
 }
-export type PathItem = { parameters?: Array<ParameterObject | Reference> } & Partial<Record<HttpMethod, OperationObject>>;
+export type PathItem = { parameters?: Array<ParameterObject | Reference> } & Partial<
+  Record<HttpMethod, OperationObject>
+>;
 
 /** Reads a vendor's committed bundle. */
 export function loadBundle(vendor: Vendor): OpenApiDocument {
@@ -78,7 +80,10 @@ export function locate<T>(document: OpenApiDocument, node: T | Reference, at: st
       .slice(2)
       .split('/')
       .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
-    current = location.reduce<unknown>((parent, key) => (parent as Record<string, unknown> | undefined)?.[key], document);
+    current = location.reduce<unknown>(
+      (parent, key) => (parent as Record<string, unknown> | undefined)?.[key],
+      document,
+    );
     if (current === undefined) throw new Error(`unresolvable $ref ${ref}`);
   }
   return { value: current as T, at: location };

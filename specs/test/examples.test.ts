@@ -54,7 +54,11 @@ function collectExamples(document: OpenApiDocument): ExampleCase[] {
       }
       for (const [name, headerOrRef] of Object.entries(response.value.headers ?? {})) {
         const header = locate<HeaderObject>(document, headerOrRef, [...response.at, 'headers', name]);
-        cases.push({ where: `${op} ${status} header ${name}`, schemaPointer: pointer(...header.at, 'schema'), value: header.value.example });
+        cases.push({
+          where: `${op} ${status} header ${name}`,
+          schemaPointer: pointer(...header.at, 'schema'),
+          value: header.value.example,
+        });
       }
     }
     return cases;
@@ -70,7 +74,9 @@ describe.each(vendors)('%s spec examples', (vendor) => {
     for (const { path, method, operation } of listOperations(document)) {
       const media = [
         ...(operation.requestBody ? Object.values(locate(document, operation.requestBody, []).value.content) : []),
-        ...Object.values(operation.responses).flatMap((r) => Object.values(locate<ResponseObject>(document, r, []).value.content ?? {})),
+        ...Object.values(operation.responses).flatMap((r) =>
+          Object.values(locate<ResponseObject>(document, r, []).value.content ?? {}),
+        ),
       ];
       for (const entry of media) expect(Object.keys(entry.examples ?? {}), `${method} ${path}`).not.toHaveLength(0);
     }

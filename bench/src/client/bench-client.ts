@@ -42,7 +42,9 @@ async function perCallUs(calls: number, call: () => Promise<unknown>): Promise<n
  * sides alternate in batches of 50 calls, and the overhead is paired round by round.
  */
 export async function benchClient(options: ClientBenchOptions): Promise<ClientResults> {
-  const server = await startChildServer(fileURLToPath(new URL('./serve-fixed.ts', import.meta.url)), [], { name: 'client-fixed-server' });
+  const server = await startChildServer(fileURLToPath(new URL('./serve-fixed.ts', import.meta.url)), [], {
+    name: 'client-fixed-server',
+  });
   try {
     const url = `${server.url}/api/v1/cloud/environments/${environmentId}`;
     const raw = async () => {
@@ -77,7 +79,9 @@ export async function benchClient(options: ClientBenchOptions): Promise<ClientRe
       }
       rawRounds.push(rawUs / batches);
       clientRounds.push(clientUs / batches);
-      options.log(`  client round ${round + 1}: raw fetch ${rawRounds[round]!.toFixed(1)} µs, client ${clientRounds[round]!.toFixed(1)} µs per call`);
+      options.log(
+        `  client round ${round + 1}: raw fetch ${rawRounds[round]!.toFixed(1)} µs, client ${clientRounds[round]!.toFixed(1)} µs per call`,
+      );
     }
     return {
       calls: options.calls,

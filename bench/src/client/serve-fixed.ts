@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { loadBundle } from '@envspec/specs';
 import { vendorModules } from '@envspec/server';
 
-const [[, fixture]] = vendorModules.qoder.seed(loadBundle('qoder')) as Array<readonly [string, unknown]> as [readonly [string, unknown]];
+const [[, fixture]] = vendorModules.qoder.seed(loadBundle('qoder')) as Array<readonly [string, unknown]> as [
+  readonly [string, unknown],
+];
 const body = Buffer.from(JSON.stringify(fixture));
 
 const server = createServer((req, res) => {

@@ -25,7 +25,8 @@ interface BareRoute {
 
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const result: Json = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Json) } : {};
+  const result: Json =
+    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Json) } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);
@@ -49,7 +50,11 @@ const routes: Record<Vendor, BareRoute> = {
     pattern: /^\/api\/v1\/cloud\/environments\/([^/?]+)$/,
     key: (match) => match[1]!,
     authorized: (req) => req.headers.authorization === 'Bearer qoder_pat_demo_write',
-    apply: (current, body) => ({ ...(mergePatch(current, body) as Json), id: current.id, updated_at: new Date().toISOString() }),
+    apply: (current, body) => ({
+      ...(mergePatch(current, body) as Json),
+      id: current.id,
+      updated_at: new Date().toISOString(),
+    }),
   },
   fabro: {
     method: 'PUT',
@@ -60,7 +65,9 @@ const routes: Record<Vendor, BareRoute> = {
       const sent = String(req.headers['if-match'] ?? '').replace(/^"(.*)"$/, '$1');
       if (sent !== current.revision) return [409, 'stale revision'];
       const definition = { id: current.id, ...(body as Json) };
-      const revision = createHash('sha256').update(JSON.stringify(canonical(definition)), 'utf8').digest('hex');
+      const revision = createHash('sha256')
+        .update(JSON.stringify(canonical(definition)), 'utf8')
+        .digest('hex');
       return { id: current.id, revision, ...(body as Json) };
     },
   },
@@ -68,10 +75,14 @@ const routes: Record<Vendor, BareRoute> = {
     method: 'PUT',
     pattern: /^\/api\/v2\/feature-flags\/environments\/([^/?]+)$/,
     key: (match) => match[1]!.toLowerCase(),
-    authorized: (req) => req.headers['dd-api-key'] === 'dd_demo_api_key' && req.headers['dd-application-key'] === 'dd_demo_app_key_write',
+    authorized: (req) =>
+      req.headers['dd-api-key'] === 'dd_demo_api_key' && req.headers['dd-application-key'] === 'dd_demo_app_key_write',
     apply: (current, body) => {
       const attributes = (body as { data: { attributes: Json } }).data.attributes;
-      return { ...current, attributes: { ...(current.attributes as Json), ...attributes, updated_at: new Date().toISOString() } };
+      return {
+        ...current,
+        attributes: { ...(current.attributes as Json), ...attributes, updated_at: new Date().toISOString() },
+      };
     },
     render: (value) => ({ data: value }),
   },
@@ -84,7 +95,8 @@ const routes: Record<Vendor, BareRoute> = {
       const next: Json = { ...current };
       for (const operation of body as Array<{ op: string; path: string; value: unknown }>) {
         const field = /^\/([^/]+)$/.exec(operation.path)?.[1];
-        if (operation.op !== 'replace' || field === undefined || !(field in next)) return [400, 'only replace of a top-level field is supported'];
+        if (operation.op !== 'replace' || field === undefined || !(field in next))
+          return [400, 'only replace of a top-level field is supported'];
         next[field] = operation.value;
       }
       return next;

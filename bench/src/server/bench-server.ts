@@ -98,15 +98,23 @@ async function benchVendor(vendor: Vendor, options: ServerBenchOptions): Promise
       const order = serverVariants.map((_, i) => serverVariants[(i + round) % serverVariants.length]!);
       for (const variant of order) {
         const target = targets.get(variant)!;
-        const result = await runLoad(target.url, workload, { connections: options.connections, seconds: options.roundSeconds, pid: target.pid });
+        const result = await runLoad(target.url, workload, {
+          connections: options.connections,
+          seconds: options.roundSeconds,
+          pid: target.pid,
+        });
         rounds.get(variant)!.push(result);
         const rss = result.rssMiB === undefined ? '' : `, ${result.rssMiB.toFixed(0)} MiB`;
         const failures = result.non2xx + result.errors > 0 ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : '';
-        options.log(`  ${vendor} ${variant} round ${round + 1}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${rss}${failures}`);
+        options.log(
+          `  ${vendor} ${variant} round ${round + 1}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms${rss}${failures}`,
+        );
       }
     }
     const rps = (variant: ServerVariant) => rounds.get(variant)!.map((round) => round.requestsPerSecond);
-    const variants = Object.fromEntries(serverVariants.map((variant) => [variant, summarizeVariant(rounds.get(variant)!)])) as Record<ServerVariant, VariantResult>;
+    const variants = Object.fromEntries(
+      serverVariants.map((variant) => [variant, summarizeVariant(rounds.get(variant)!)]),
+    ) as Record<ServerVariant, VariantResult>;
     return {
       variants,
       ratios: {

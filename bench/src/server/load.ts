@@ -45,7 +45,14 @@ export async function runLoad(baseUrl: string, workload: Workload, options: Load
 
 /** Sends the workload once and throws with the answer unless it is a 2xx, so a broken setup fails before any load. */
 export async function checkWorkload(baseUrl: string, workload: Workload, name: string): Promise<void> {
-  const response = await fetch(`${baseUrl}${workload.path}`, { method: workload.method, headers: workload.headers, body: workload.body });
+  const response = await fetch(`${baseUrl}${workload.path}`, {
+    method: workload.method,
+    headers: workload.headers,
+    body: workload.body,
+  });
   const text = await response.text();
-  if (!response.ok) throw new Error(`${name}: ${workload.method} ${workload.path} answered ${response.status}, not 2xx: ${text.slice(0, 500)}`);
+  if (!response.ok)
+    throw new Error(
+      `${name}: ${workload.method} ${workload.path} answered ${response.status}, not 2xx: ${text.slice(0, 500)}`,
+    );
 }

@@ -24,7 +24,13 @@ async function serve(): Promise<Server> {
   if (!isServerVariant(variant) || variant === 'prism') throw new Error(`unknown server variant '${variant}'`);
   if (variant === 'bare') return createBareServer(vendor);
   // The same logger as `envspec-server` (packages/server/src/cli.ts).
-  const logger = pino({ level: logLevel, redact: ['req.headers.authorization', 'req.headers["dd-api-key"]', 'req.headers["dd-application-key"]'] }, pino.destination(2));
+  const logger = pino(
+    {
+      level: logLevel,
+      redact: ['req.headers.authorization', 'req.headers["dd-api-key"]', 'req.headers["dd-application-key"]'],
+    },
+    pino.destination(2),
+  );
   const app = await createApp(vendor, { logger, validation: variant === 'reference' });
   return createServer(app);
 }

@@ -28,7 +28,12 @@ export const workloads: Record<Exclude<Vendor, 'fabro'>, Workload> = {
     method: 'PUT',
     path: '/api/v2/feature-flags/environments/550e8400-e29b-41d4-a716-446655440001',
     headers: { ...json, 'DD-API-KEY': 'dd_demo_api_key', 'DD-APPLICATION-KEY': 'dd_demo_app_key_write' },
-    body: JSON.stringify({ data: { type: 'environments', attributes: { name: 'production-environment', queries: ['production', 'prod-us'] } } }),
+    body: JSON.stringify({
+      data: {
+        type: 'environments',
+        attributes: { name: 'production-environment', queries: ['production', 'prod-us'] },
+      },
+    }),
   },
   launchdarkly: {
     method: 'PATCH',
@@ -45,9 +50,15 @@ export const fabroAuthorization = 'Bearer fabro_dev_demo_write';
 export async function fabroWorkload(baseUrl: string): Promise<Workload> {
   const response = await fetch(`${baseUrl}${fabroPath}`, { headers: { Authorization: fabroAuthorization } });
   const etag = response.headers.get('etag');
-  if (!response.ok || !etag) throw new Error(`GET ${fabroPath} answered ${response.status} without an ETag: ${await response.text()}`);
+  if (!response.ok || !etag)
+    throw new Error(`GET ${fabroPath} answered ${response.status} without an ETag: ${await response.text()}`);
   const { id: _id, revision: _revision, ...definition } = (await response.json()) as Record<string, unknown>;
-  return { method: 'PUT', path: fabroPath, headers: { ...json, Authorization: fabroAuthorization, 'If-Match': etag }, body: JSON.stringify(definition) };
+  return {
+    method: 'PUT',
+    path: fabroPath,
+    headers: { ...json, Authorization: fabroAuthorization, 'If-Match': etag },
+    body: JSON.stringify(definition),
+  };
 }
 
 /** The workload for `vendor`; Fabro's needs a running reference server to read the ETag from. */

@@ -38,10 +38,18 @@ export interface ToolchainResults {
   test: { cold: TestRun; warm: TestRun } | null;
 }
 
-function timed(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ ms: number; exitCode: number | null; output: string }> {
+function timed(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ ms: number; exitCode: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -60,7 +68,10 @@ export function parseTurboSummary(output: string): { cached: number | null; tota
 }
 
 async function referenceReady(): Promise<{ startMs: number; sinceProcessStartMs: number }> {
-  const child = fork(fileURLToPath(new URL('./serve-fleet.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./serve-fleet.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { startMs: number; sinceProcessStartMs: number }) => resolve(message));
     child.once('exit', (code) => reject(new Error(`the reference fleet exited with ${code} before reporting`)));
@@ -76,8 +87,11 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
   const { log, root, rounds } = options;
   const codegen: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    const run = await timed(process.execPath, ['--import', 'tsx', 'scripts/generate.ts', '--check'], { cwd: `${root}/packages/types` });
-    if (run.exitCode !== 0) log(`  codegen --check exited ${run.exitCode} (stale types?); timed anyway:\n${run.output.slice(-500)}`);
+    const run = await timed(process.execPath, ['--import', 'tsx', 'scripts/generate.ts', '--check'], {
+      cwd: `${root}/packages/types`,
+    });
+    if (run.exitCode !== 0)
+      log(`  codegen --check exited ${run.exitCode} (stale types?); timed anyway:\n${run.output.slice(-500)}`);
     codegen.push(run.ms);
     log(`  codegen round ${round + 1}: ${run.ms.toFixed(0)} ms`);
   }
@@ -85,13 +99,17 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
   const ready: Array<{ startMs: number; sinceProcessStartMs: number }> = [];
   for (let round = 0; round < rounds; round += 1) {
     ready.push(await referenceReady());
-    log(`  reference servers round ${round + 1}: answering ${ready[round]!.startMs.toFixed(0)} ms after startServers(), ${ready[round]!.sinceProcessStartMs.toFixed(0)} ms after process start`);
+    log(
+      `  reference servers round ${round + 1}: answering ${ready[round]!.startMs.toFixed(0)} ms after startServers(), ${ready[round]!.sinceProcessStartMs.toFixed(0)} ms after process start`,
+    );
   }
 
   const mocks: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const started = performance.now();
-    const fleet = await startMocks({ ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])) as Record<Vendor, number> });
+    const fleet = await startMocks({
+      ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])) as Record<Vendor, number>,
+    });
     mocks.push(performance.now() - started);
     await fleet.stop();
     log(`  mocks round ${round + 1}: all four ready in ${mocks[round]!.toFixed(0)} ms`);
@@ -111,9 +129,13 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
   if (options.testCache) {
     log('  pnpm test, cold cache (TURBO_FORCE=true) …');
     const cold = await testRun(root, { TURBO_FORCE: 'true' });
-    log(`  pnpm test cold: ${(cold.ms / 1000).toFixed(1)} s, exit ${cold.exitCode}, ${cold.cached}/${cold.total} cached${cold.failed?.length ? `, failed: ${cold.failed.join(', ')}` : ''}`);
+    log(
+      `  pnpm test cold: ${(cold.ms / 1000).toFixed(1)} s, exit ${cold.exitCode}, ${cold.cached}/${cold.total} cached${cold.failed?.length ? `, failed: ${cold.failed.join(', ')}` : ''}`,
+    );
     const warm = await testRun(root, {});
-    log(`  pnpm test warm: ${(warm.ms / 1000).toFixed(1)} s, exit ${warm.exitCode}, ${warm.cached}/${warm.total} cached`);
+    log(
+      `  pnpm test warm: ${(warm.ms / 1000).toFixed(1)} s, exit ${warm.exitCode}, ${warm.cached}/${warm.total} cached`,
+    );
     test = { cold, warm };
   }
 

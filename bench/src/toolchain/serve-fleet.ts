@@ -18,12 +18,15 @@ const imported = performance.now();
 const { startServers } = await import('@envspec/server');
 const { vendors } = await import('@envspec/specs/vendors');
 const loaded = performance.now();
-const fleet = await startServers({ ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])) as Record<Vendor, number> });
+const fleet = await startServers({
+  ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])) as Record<Vendor, number>,
+});
 await Promise.all(
   fleet.servers.map(async ({ vendor, url }) => {
     const { path, headers } = fixtureGet(vendor);
     const response = await fetch(`${url}${path}`, { headers });
-    if (response.status !== 200) throw new Error(`GET ${path} on the ${vendor} server answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`GET ${path} on the ${vendor} server answered ${response.status}: ${await response.text()}`);
   }),
 );
 const answering = performance.now();

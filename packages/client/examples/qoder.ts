@@ -18,7 +18,10 @@ qoder.use(retry({ timeoutMs: 10_000 }));
 const environment = await qoder.environments.get(environmentId);
 console.log(`get     → ${environment.name} (${environment.status}), metadata ${JSON.stringify(environment.metadata)}`);
 
-const updated = await qoder.environments.update(environmentId, { description: 'Updated by examples/qoder.ts', metadata: { owner: null } });
+const updated = await qoder.environments.update(environmentId, {
+  description: 'Updated by examples/qoder.ts',
+  metadata: { owner: null },
+});
 console.log(`update  → ${updated.name}: ${updated.description}`);
 
 // The Prism mock answers any documented status on request; the reference server ignores `Prefer`.

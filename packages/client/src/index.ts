@@ -12,10 +12,20 @@ export * from './fabro/index.ts';
 export * from './datadog/index.ts';
 export * from './launchdarkly/index.ts';
 export * from './retry/index.ts';
-export { jsonPatch, type AddPath, type DefaultPatchRules, type PatchRules, type RemovePath } from './json-patch/patch-builder.ts';
+export {
+  jsonPatch,
+  type AddPath,
+  type DefaultPatchRules,
+  type PatchRules,
+  type RemovePath,
+} from './json-patch/patch-builder.ts';
 export type { AppendPaths, PatchValue, PointerPaths, RemovablePaths, ValueAt } from './json-patch/pointer.ts';
 export type { BaseClientOptions } from './http/vendor-client.ts';
 export type { ApiErrorInit } from './http/api-error.ts';
 
 /** Any documented error of any vendor: `switch (error.vendor)`, then `switch (error.status)`. */
-export type VendorApiError = QoderOperationError | FabroOperationError | DatadogOperationError | LaunchDarklyOperationError;
+export type VendorApiError =
+  | QoderOperationError
+  | FabroOperationError
+  | DatadogOperationError
+  | LaunchDarklyOperationError;

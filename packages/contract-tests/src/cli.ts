@@ -21,6 +21,10 @@ try {
 const result = spawnSync('pnpm', ['exec', 'vitest', 'run', ...positionals], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   stdio: 'inherit',
-  env: { ...process.env, CONTRACT_TARGET: values.target, ...(values.vendor ? { CONTRACT_VENDORS: values.vendor } : {}) },
+  env: {
+    ...process.env,
+    CONTRACT_TARGET: values.target,
+    ...(values.vendor ? { CONTRACT_VENDORS: values.vendor } : {}),
+  },
 });
 process.exit(result.status ?? 1);

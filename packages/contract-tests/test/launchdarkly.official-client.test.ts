@@ -8,51 +8,94 @@ import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
 import { secretFor } from '../src/vendors/credentials.ts';
 
-const endpoints = inject('endpoints').filter((endpoint) => endpoint.vendor === 'launchdarkly' && ['mock', 'server', 'url'].includes(endpoint.kind));
+const endpoints = inject('endpoints').filter(
+  (endpoint) => endpoint.vendor === 'launchdarkly' && ['mock', 'server', 'url'].includes(endpoint.kind),
+);
 // Errors are provoked for real, so only on targets with real behaviour.
 const behavingEndpoints = endpoints.filter((endpoint) => endpoint.kind !== 'mock');
-const environmentsApi = (basePath: string, apiKey = secretFor('launchdarkly', 'write')!) => new EnvironmentsApi(new Configuration({ apiKey, basePath }));
+const environmentsApi = (basePath: string, apiKey = secretFor('launchdarkly', 'write')!) =>
+  new EnvironmentsApi(new Configuration({ apiKey, basePath }));
 
-async function axiosFailure(promise: Promise<unknown>): Promise<{ status: number; data: { code?: string; message?: string } }> {
+async function axiosFailure(
+  promise: Promise<unknown>,
+): Promise<{ status: number; data: { code?: string; message?: string } }> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
   // The client rejects with axios's own error type; it is recognised by its flag.
-  const axiosError = error as { isAxiosError?: boolean; response?: { status: number; data: { code?: string; message?: string } } };
-  if (axiosError?.isAxiosError !== true || !axiosError.response) throw new Error(`expected an AxiosError with a response, got ${String(error)}`);
+  const axiosError = error as {
+    isAxiosError?: boolean;
+    response?: { status: number; data: { code?: string; message?: string } };
+  };
+  if (axiosError?.isAxiosError !== true || !axiosError.response)
+    throw new Error(`expected an AxiosError with a response, got ${String(error)}`);
   return axiosError.response;
 }
 
-describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))('launchdarkly-api-typescript against the %s', (_kind, endpoint) => {
-  const api = environmentsApi(endpoint.baseUrl);
+describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
+  'launchdarkly-api-typescript against the %s',
+  (_kind, endpoint) => {
+    const api = environmentsApi(endpoint.baseUrl);
 
-  it('gets and patches an environment', async () => {
-    const got = await api.getEnvironment('default', 'production');
-    expect(got.data.key).toBe('production');
-    const patched = await api.patchEnvironment('default', 'production', [{ op: 'replace', path: '/name', value: 'Production (EU)' }]);
-    expect(patched.status).toBe(200);
-    expect(patched.data.name).toBe('Production (EU)');
-  });
-});
+    it('gets and patches an environment', async () => {
+      const got = await api.getEnvironment('default', 'production');
+      expect(got.data.key).toBe('production');
+      const patched = await api.patchEnvironment('default', 'production', [
+        { op: 'replace', path: '/name', value: 'Production (EU)' },
+      ]);
+      expect(patched.status).toBe(200);
+      expect(patched.data.name).toBe('Production (EU)');
+    });
+  },
+);
 
-describe.each(behavingEndpoints.map((endpoint) => [endpoint.kind, endpoint] as const))('launchdarkly-api-typescript errors from the %s', (_kind, endpoint) => {
-  const api = environmentsApi(endpoint.baseUrl);
+describe.each(behavingEndpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
+  'launchdarkly-api-typescript errors from the %s',
+  (_kind, endpoint) => {
+    const api = environmentsApi(endpoint.baseUrl);
 
-  it.each([
-    ['400 for a read-only field', 400, 'invalid_request', () => api.patchEnvironment('default', 'production', [{ op: 'replace', path: '/apiKey', value: 'sdk-x' }])],
-    ['401 for an unknown key', 401, 'unauthorized', () => environmentsApi(endpoint.baseUrl, 'api-unknown').getEnvironment('default', 'production')],
-    ['404 for an unknown environment', 404, 'not_found', () => api.patchEnvironment('default', 'nowhere', [{ op: 'replace', path: '/name', value: 'x' }])],
-    ['409 for a failing test op', 409, 'optimistic_locking_error', () => api.patchEnvironment('default', 'production', [{ op: 'test', path: '/name', value: 'not the name' }])],
-    ['429 for a throttled key', 429, 'rate_limited', async () => {
-      const throttled = environmentsApi(endpoint.baseUrl, secretFor('launchdarkly', 'throttled'));
-      for (let attempt = 0; attempt < 5; attempt += 1) await throttled.getEnvironment('default', 'production').catch(() => undefined);
-      return throttled.getEnvironment('default', 'production');
-    }],
-  ] as const)('surfaces %s as an AxiosError with the LD envelope', async (_name, status, code, call) => {
-    const failure = await axiosFailure(call());
-    expect(failure.status).toBe(status);
-    expect(failure.data.code).toBe(code);
-    expect(failure.data.message).toBeTruthy();
-  });
-});
+    it.each([
+      [
+        '400 for a read-only field',
+        400,
+        'invalid_request',
+        () => api.patchEnvironment('default', 'production', [{ op: 'replace', path: '/apiKey', value: 'sdk-x' }]),
+      ],
+      [
+        '401 for an unknown key',
+        401,
+        'unauthorized',
+        () => environmentsApi(endpoint.baseUrl, 'api-unknown').getEnvironment('default', 'production'),
+      ],
+      [
+        '404 for an unknown environment',
+        404,
+        'not_found',
+        () => api.patchEnvironment('default', 'nowhere', [{ op: 'replace', path: '/name', value: 'x' }]),
+      ],
+      [
+        '409 for a failing test op',
+        409,
+        'optimistic_locking_error',
+        () => api.patchEnvironment('default', 'production', [{ op: 'test', path: '/name', value: 'not the name' }]),
+      ],
+      [
+        '429 for a throttled key',
+        429,
+        'rate_limited',
+        async () => {
+          const throttled = environmentsApi(endpoint.baseUrl, secretFor('launchdarkly', 'throttled'));
+          for (let attempt = 0; attempt < 5; attempt += 1)
+            await throttled.getEnvironment('default', 'production').catch(() => undefined);
+          return throttled.getEnvironment('default', 'production');
+        },
+      ],
+    ] as const)('surfaces %s as an AxiosError with the LD envelope', async (_name, status, code, call) => {
+      const failure = await axiosFailure(call());
+      expect(failure.status).toBe(status);
+      expect(failure.data.code).toBe(code);
+      expect(failure.data.message).toBeTruthy();
+    });
+  },
+);

@@ -28,7 +28,12 @@ try {
 }
 const engine = options.mode === 'stateful' ? 'reference server' : `Prism, ${options.mode}`;
 console.log(`Mocks ready (${engine}):\n`);
-console.log(formatTable(['vendor', 'mock URL'], fleet.mocks.map((mock) => [mock.vendor, mock.url])));
+console.log(
+  formatTable(
+    ['vendor', 'mock URL'],
+    fleet.mocks.map((mock) => [mock.vendor, mock.url]),
+  ),
+);
 const extras = [
   options.delayMs ? `delay ${options.delayMs} ms` : '',
   options.errorRate ? `error rate ${options.errorRate} (status ${options.errorStatus ?? 500})` : '',

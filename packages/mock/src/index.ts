@@ -1,4 +1,11 @@
-export { startMocks, mockModes, type MockFleet, type MockFleetOptions, type MockMode, type RunningMock } from './mock-fleet.ts';
+export {
+  startMocks,
+  mockModes,
+  type MockFleet,
+  type MockFleetOptions,
+  type MockMode,
+  type RunningMock,
+} from './mock-fleet.ts';
 export { startPrism, type PrismMode, type PrismOptions, type PrismProcess } from './prism-process.ts';
 export { defaultMockPorts } from './ports.ts';
 export { defaultMockLimits, type MockLimits } from './http/front-server.ts';

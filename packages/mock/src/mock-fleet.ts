@@ -53,7 +53,9 @@ function listen(server: Server, port: number, host: string, vendor: Vendor): Pro
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`port ${port} for the ${vendor} mock is already in use: stop what listens there, or choose another port (--port ${vendor}=N)`)
+          ? new Error(
+              `port ${port} for the ${vendor} mock is already in use: stop what listens there, or choose another port (--port ${vendor}=N)`,
+            )
           : error,
       );
     };
@@ -146,7 +148,12 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
 
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {
-    mocks: fronts.map(({ vendor, port }) => ({ vendor, port, url: `http://${displayHost}:${port}`, engine: engines.get(vendor)! })),
+    mocks: fronts.map(({ vendor, port }) => ({
+      vendor,
+      port,
+      url: `http://${displayHost}:${port}`,
+      engine: engines.get(vendor)!,
+    })),
     stop: stopAll,
   };
 }

@@ -27,9 +27,27 @@ export interface PrismProcess {
 const prismBin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
 
 /** Starts `prism mock` as a child process and resolves once it answers HTTP. */
-export async function startPrism({ specPath, port, host = '127.0.0.1', mode = 'static', cors = true, seed, onLog }: PrismOptions): Promise<PrismProcess> {
+export async function startPrism({
+  specPath,
+  port,
+  host = '127.0.0.1',
+  mode = 'static',
+  cors = true,
+  seed,
+  onLog,
+}: PrismOptions): Promise<PrismProcess> {
   // One process, whatever NODE_ENV says: with --multiprocess Prism forks, and `child` would not be the server.
-  const args = [prismBin, 'mock', specPath, '--port', String(port), '--host', host, cors ? '--cors' : '--no-cors', '--no-multiprocess'];
+  const args = [
+    prismBin,
+    'mock',
+    specPath,
+    '--port',
+    String(port),
+    '--host',
+    host,
+    cors ? '--cors' : '--no-cors',
+    '--no-multiprocess',
+  ];
   if (mode === 'dynamic') args.push('--dynamic');
   if (seed !== undefined) args.push('--seed', seed);
   const child = spawn(process.execPath, args, {

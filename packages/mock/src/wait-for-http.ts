@@ -1,5 +1,12 @@
 /** Resolves once `url` answers any HTTP response; rejects after `timeoutMs` or when `signal` aborts. */
-export async function waitForHttp(url: string, { timeoutMs = 60_000, intervalMs = 50, signal }: { timeoutMs?: number; intervalMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  {
+    timeoutMs = 60_000,
+    intervalMs = 50,
+    signal,
+  }: { timeoutMs?: number; intervalMs?: number; signal?: AbortSignal } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     signal?.throwIfAborted();

@@ -40,10 +40,23 @@ beforeAll(async () => {
 afterAll(async () => fleet?.stop());
 
 const mockOf = (vendor: Vendor) => fleet.mocks.find((mock) => mock.vendor === vendor)!;
-const read = (vendor: Vendor, headers: Record<string, string> = {}): RawRequest => ({ path: readPath(vendor), headers: { ...credentials[vendor], ...headers } });
-const update = (vendor: Vendor, body: string | Buffer, headers: Record<string, string> = {}, omit: string[] = []): RawRequest => {
+const read = (vendor: Vendor, headers: Record<string, string> = {}): RawRequest => ({
+  path: readPath(vendor),
+  headers: { ...credentials[vendor], ...headers },
+});
+const update = (
+  vendor: Vendor,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+  omit: string[] = [],
+): RawRequest => {
   const spec = updateRequest(vendor);
-  const all: Record<string, string> = { ...spec.headers, ...credentials[vendor], 'content-type': spec.contentType, ...headers };
+  const all: Record<string, string> = {
+    ...spec.headers,
+    ...credentials[vendor],
+    'content-type': spec.contentType,
+    ...headers,
+  };
   for (const name of omit) delete all[name];
   return { method: spec.method, path: spec.path, headers: all, body };
 };
@@ -59,29 +72,142 @@ interface Refusal {
 }
 
 const refusals: Array<[string, Refusal]> = [
-  ['malformed percent-encoding in the path (%ff%fe)', { request: (vendor) => ({ ...read(vendor), path: withLastSegment(readPath(vendor), '%ff%fe') }), want: 400, says: /percent-encoding/ }],
-  ['a truncated UTF-8 escape in the path', { request: (vendor) => ({ ...read(vendor), path: withLastSegment(readPath(vendor), 'x%E0%A4%A') }), want: 400, says: /percent-encoding/ }],
-  ['a lone % in the query', { request: (vendor) => ({ ...read(vendor), path: `${readPath(vendor)}?q=%` }), want: 400, says: /percent-encoding/ }],
+  [
+    'malformed percent-encoding in the path (%ff%fe)',
+    {
+      request: (vendor) => ({ ...read(vendor), path: withLastSegment(readPath(vendor), '%ff%fe') }),
+      want: 400,
+      says: /percent-encoding/,
+    },
+  ],
+  [
+    'a truncated UTF-8 escape in the path',
+    {
+      request: (vendor) => ({ ...read(vendor), path: withLastSegment(readPath(vendor), 'x%E0%A4%A') }),
+      want: 400,
+      says: /percent-encoding/,
+    },
+  ],
+  [
+    'a lone % in the query',
+    {
+      request: (vendor) => ({ ...read(vendor), path: `${readPath(vendor)}?q=%` }),
+      want: 400,
+      says: /percent-encoding/,
+    },
+  ],
   ['invalid JSON', { request: (vendor) => update(vendor, '{"name": '), want: 400, says: /not valid JSON/ }],
-  ['a body of the wrong type', { request: (vendor) => update(vendor, '42'), want: 400, says: /body must be (object|array)/ }],
-  ['an unknown property deep in the body', { request: (vendor) => update(vendor, vendor === 'launchdarkly' ? '[{"op":"replace","path":"/name","value":"x","zz":1}, {"op": 7}]' : '{"zz_unknown": {"a": 1}}'), want: 400, says: /must/ }],
-  ['no credentials', { request: (vendor) => update(vendor, validBody(vendor), {}, Object.keys(credentials[vendor])), want: { qoder: 401, fabro: 401, datadog: 403, launchdarkly: 401 }, says: /credentials/ }],
-  ['half of a key pair', { request: (vendor) => update(vendor, validBody(vendor), {}, ['dd-application-key']), want: { datadog: 403 }, says: /DD-APPLICATION-KEY/ }],
-  ['no If-Match where it is required', { request: (vendor) => update(vendor, validBody(vendor), {}, ['if-match']), want: { fabro: 428 }, says: /If-Match is required/ }],
-  ['a JSON body nested 10 000 levels deep', { request: (vendor) => update(vendor, deep(10_000)), want: 400, says: /levels deep/ }],
-  ['a JSON body nested 40 levels deep inside a valid shape', { request: (vendor) => update(vendor, `{"a": ${deep(40)}}`), want: 400, says: /levels deep/ }],
-  ['a 200 KiB body', { request: (vendor) => update(vendor, JSON.stringify('a'.repeat(200 * 1024))), want: 413, says: /limit/ }],
-  ['20 KiB of request headers', { request: (vendor) => read(vendor, { 'x-padding': 'p'.repeat(20 * 1024) }), want: 431, says: /too large/ }],
-  ['a path outside the spec', { request: (vendor) => ({ ...read(vendor), path: '/api/nope' }), want: 404, says: /no route GET \/api\/nope/ }],
-  ['a method the path does not have', { request: (vendor) => ({ ...read(vendor), method: 'DELETE' }), want: 405, says: /DELETE is not allowed/ }],
-  ['a gzip body that inflates past 100 KiB', { request: (vendor) => update(vendor, gzipSync(JSON.stringify('a'.repeat(1_000_000))), { 'content-encoding': 'gzip' }), want: 413, says: /limit/ }],
-  ['a body that is not the gzip it says it is', { request: (vendor) => update(vendor, validBody(vendor), { 'content-encoding': 'gzip' }), want: 400, says: /Content-Encoding/ }],
-  ['a Content-Encoding the mock does not know', { request: (vendor) => update(vendor, validBody(vendor), { 'content-encoding': 'zstd' }), want: 415, says: /zstd/ }],
-  ['a Content-Type that is not a media type', { request: (vendor) => update(vendor, validBody(vendor), { 'content-type': 'application/json;' }), want: 415, says: /application\/json;/ }],
-  ['a body that is not JSON', { request: (vendor) => update(vendor, 'name=x', { 'content-type': 'text/plain' }), want: 415, says: /text\/plain/ }],
-  ['a Prefer code the operation does not document', { request: (vendor) => read(vendor, { prefer: 'code=599' }), want: 400, says: /Prefer: code=599/ }],
-  ['a Prefer example that does not exist', { request: (vendor) => read(vendor, { prefer: 'example=noSuchExample' }), want: 400, says: /noSuchExample/ }],
-  ['an unreadable X-Mock-Delay', { request: (vendor) => read(vendor, { 'x-mock-delay': 'soon' }), want: 400, says: /X-Mock-Delay/i }],
+  [
+    'a body of the wrong type',
+    { request: (vendor) => update(vendor, '42'), want: 400, says: /body must be (object|array)/ },
+  ],
+  [
+    'an unknown property deep in the body',
+    {
+      request: (vendor) =>
+        update(
+          vendor,
+          vendor === 'launchdarkly'
+            ? '[{"op":"replace","path":"/name","value":"x","zz":1}, {"op": 7}]'
+            : '{"zz_unknown": {"a": 1}}',
+        ),
+      want: 400,
+      says: /must/,
+    },
+  ],
+  [
+    'no credentials',
+    {
+      request: (vendor) => update(vendor, validBody(vendor), {}, Object.keys(credentials[vendor])),
+      want: { qoder: 401, fabro: 401, datadog: 403, launchdarkly: 401 },
+      says: /credentials/,
+    },
+  ],
+  [
+    'half of a key pair',
+    {
+      request: (vendor) => update(vendor, validBody(vendor), {}, ['dd-application-key']),
+      want: { datadog: 403 },
+      says: /DD-APPLICATION-KEY/,
+    },
+  ],
+  [
+    'no If-Match where it is required',
+    {
+      request: (vendor) => update(vendor, validBody(vendor), {}, ['if-match']),
+      want: { fabro: 428 },
+      says: /If-Match is required/,
+    },
+  ],
+  [
+    'a JSON body nested 10 000 levels deep',
+    { request: (vendor) => update(vendor, deep(10_000)), want: 400, says: /levels deep/ },
+  ],
+  [
+    'a JSON body nested 40 levels deep inside a valid shape',
+    { request: (vendor) => update(vendor, `{"a": ${deep(40)}}`), want: 400, says: /levels deep/ },
+  ],
+  [
+    'a 200 KiB body',
+    { request: (vendor) => update(vendor, JSON.stringify('a'.repeat(200 * 1024))), want: 413, says: /limit/ },
+  ],
+  [
+    '20 KiB of request headers',
+    { request: (vendor) => read(vendor, { 'x-padding': 'p'.repeat(20 * 1024) }), want: 431, says: /too large/ },
+  ],
+  [
+    'a path outside the spec',
+    { request: (vendor) => ({ ...read(vendor), path: '/api/nope' }), want: 404, says: /no route GET \/api\/nope/ },
+  ],
+  [
+    'a method the path does not have',
+    { request: (vendor) => ({ ...read(vendor), method: 'DELETE' }), want: 405, says: /DELETE is not allowed/ },
+  ],
+  [
+    'a gzip body that inflates past 100 KiB',
+    {
+      request: (vendor) =>
+        update(vendor, gzipSync(JSON.stringify('a'.repeat(1_000_000))), { 'content-encoding': 'gzip' }),
+      want: 413,
+      says: /limit/,
+    },
+  ],
+  [
+    'a body that is not the gzip it says it is',
+    {
+      request: (vendor) => update(vendor, validBody(vendor), { 'content-encoding': 'gzip' }),
+      want: 400,
+      says: /Content-Encoding/,
+    },
+  ],
+  [
+    'a Content-Encoding the mock does not know',
+    { request: (vendor) => update(vendor, validBody(vendor), { 'content-encoding': 'zstd' }), want: 415, says: /zstd/ },
+  ],
+  [
+    'a Content-Type that is not a media type',
+    {
+      request: (vendor) => update(vendor, validBody(vendor), { 'content-type': 'application/json;' }),
+      want: 415,
+      says: /application\/json;/,
+    },
+  ],
+  [
+    'a body that is not JSON',
+    { request: (vendor) => update(vendor, 'name=x', { 'content-type': 'text/plain' }), want: 415, says: /text\/plain/ },
+  ],
+  [
+    'a Prefer code the operation does not document',
+    { request: (vendor) => read(vendor, { prefer: 'code=599' }), want: 400, says: /Prefer: code=599/ },
+  ],
+  [
+    'a Prefer example that does not exist',
+    { request: (vendor) => read(vendor, { prefer: 'example=noSuchExample' }), want: 400, says: /noSuchExample/ },
+  ],
+  [
+    'an unreadable X-Mock-Delay',
+    { request: (vendor) => read(vendor, { 'x-mock-delay': 'soon' }), want: 400, says: /X-Mock-Delay/i },
+  ],
 ];
 
 function wanted(refusal: Refusal, vendor: Vendor): number | undefined {
@@ -119,17 +245,23 @@ describe.each(vendors)('%s mock', (vendor) => {
 
   it('accepts a gzip-compressed update, as the reference server does', async () => {
     const spec = updateRequest(vendor);
-    const reply = await send(mockOf(vendor).url, update(vendor, gzipSync(JSON.stringify(spec.body)), { 'content-encoding': 'gzip' }));
+    const reply = await send(
+      mockOf(vendor).url,
+      update(vendor, gzipSync(JSON.stringify(spec.body)), { 'content-encoding': 'gzip' }),
+    );
     expect(reply.status).toBe(spec.status);
     expect(reply.json).toEqual(spec.expected);
   });
 
-  it.each(['application/json, ', '*', 'a/b/c, application/json'])('ignores the malformed Accept header %j (which kills a bare Prism)', async (accept) => {
-    const reply = await send(mockOf(vendor).url, read(vendor, { accept }));
-    expect(reply.status).toBe(200);
-    expect((await send(mockOf(vendor).url, read(vendor))).status).toBe(200);
-    expect(events.filter((line) => line.startsWith(`${vendor} mock: Prism`))).toEqual([]);
-  });
+  it.each(['application/json, ', '*', 'a/b/c, application/json'])(
+    'ignores the malformed Accept header %j (which kills a bare Prism)',
+    async (accept) => {
+      const reply = await send(mockOf(vendor).url, read(vendor, { accept }));
+      expect(reply.status).toBe(200);
+      expect((await send(mockOf(vendor).url, read(vendor))).status).toBe(200);
+      expect(events.filter((line) => line.startsWith(`${vendor} mock: Prism`))).toEqual([]);
+    },
+  );
 
   it('serves the response a Prefer header picks (code and example)', async () => {
     const document = documentOf(vendor);
@@ -148,7 +280,11 @@ describe.each(vendors)('%s mock', (vendor) => {
     const reply = await send(mockOf(vendor).url, {
       method: 'OPTIONS',
       path: spec.path,
-      headers: { origin, 'access-control-request-method': spec.method, 'access-control-request-headers': requested.join(',') },
+      headers: {
+        origin,
+        'access-control-request-method': spec.method,
+        'access-control-request-headers': requested.join(','),
+      },
     });
     expect(reply.status).toBe(204);
     expect(reply.headers['access-control-allow-origin']).toBe(origin);
@@ -190,10 +326,15 @@ describe.each(vendors)('%s mock', (vendor) => {
   });
 
   it('serves an injected status the spec documents from its example (429 with its headers)', async () => {
-    const reply = await send(mockOf(vendor).url, read(vendor, { 'x-mock-error-rate': '1', 'x-mock-error-status': '429' }));
+    const reply = await send(
+      mockOf(vendor).url,
+      read(vendor, { 'x-mock-error-rate': '1', 'x-mock-error-status': '429' }),
+    );
     expect(reply.status).toBe(429);
     expect(envelopeIssues(vendor, reply.json)).toBe('');
-    expect(Object.keys(reply.headers).some((name) => name === 'retry-after' || name.startsWith('x-ratelimit-'))).toBe(true);
+    expect(Object.keys(reply.headers).some((name) => name === 'retry-after' || name.startsWith('x-ratelimit-'))).toBe(
+      true,
+    );
   });
 });
 
@@ -213,7 +354,10 @@ function stall(baseUrl: string, partial: string): Promise<{ text: string; ms: nu
 
 describe.concurrent.each(vendors)('%s mock, slow clients', (vendor) => {
   it('answers 408 in the vendor envelope when the headers never finish, then still answers', async () => {
-    const { text, ms } = await stall(mockOf(vendor).url, `GET ${readPath(vendor)} HTTP/1.1\r\nHost: localhost\r\nX-Slow: `);
+    const { text, ms } = await stall(
+      mockOf(vendor).url,
+      `GET ${readPath(vendor)} HTTP/1.1\r\nHost: localhost\r\nX-Slow: `,
+    );
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
     expect(envelopeIssues(vendor, JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)))).toBe('');
     expect(ms).toBeLessThan(headersTimeoutMs + 5_000);
@@ -237,6 +381,13 @@ describe.concurrent.each(vendors)('%s mock, Prism child killed', (vendor) => {
     const reply = await send(mock.url, read(vendor));
     expect(reply.status).toBe(200);
     expect(mock.engine.pid).not.toBe(before);
-    expect(events).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${vendor} mock: Prism \\(pid ${before}\\) exited unexpectedly with SIGKILL`)), expect.stringMatching(new RegExp(`^${vendor} mock: Prism restarted`))]));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(`^${vendor} mock: Prism \\(pid ${before}\\) exited unexpectedly with SIGKILL`),
+        ),
+        expect.stringMatching(new RegExp(`^${vendor} mock: Prism restarted`)),
+      ]),
+    );
   }, 60_000);
 });

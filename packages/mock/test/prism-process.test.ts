@@ -13,6 +13,8 @@ describe('startPrism', () => {
   }, 20_000);
 
   it('rejects with Prism output when the spec cannot be served', async () => {
-    await expect(startPrism({ specPath: '/nonexistent/spec.json', port: await findFreePort() })).rejects.toThrow(/exited/);
+    await expect(startPrism({ specPath: '/nonexistent/spec.json', port: await findFreePort() })).rejects.toThrow(
+      /exited/,
+    );
   }, 20_000);
 });

@@ -6,7 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors, type Vendor } from '@envspec/specs';
 import { findFreePort, startMocks, type MockFleet } from '../src/index.ts';
-import { credentials, envelopeIssues, errorMessage, readPath, send, sendUpdate, updateRequest } from './support/vendor-requests.ts';
+import {
+  credentials,
+  envelopeIssues,
+  errorMessage,
+  readPath,
+  send,
+  sendUpdate,
+  updateRequest,
+} from './support/vendor-requests.ts';
 
 type Environment = Record<string, any>;
 
@@ -30,7 +38,10 @@ const updates: Record<Vendor, { body: (value: string) => unknown; readBack: (env
     },
     readBack: (environment) => environment.data?.attributes?.name,
   },
-  launchdarkly: { body: (value) => [{ op: 'replace', path: '/name', value }], readBack: (environment) => environment.name },
+  launchdarkly: {
+    body: (value) => [{ op: 'replace', path: '/name', value }],
+    readBack: (environment) => environment.name,
+  },
 };
 
 let fleet: MockFleet;
@@ -57,7 +68,12 @@ describe.each(vendors)('%s mock, stateful', (vendor) => {
     expect(updates[vendor].readBack(before.json as Environment)).not.toBe(value);
 
     const etag = before.headers.etag;
-    const updated = await sendUpdate(url, vendor, JSON.stringify(updates[vendor].body(value)), typeof etag === 'string' ? { 'if-match': etag } : {});
+    const updated = await sendUpdate(
+      url,
+      vendor,
+      JSON.stringify(updates[vendor].body(value)),
+      typeof etag === 'string' ? { 'if-match': etag } : {},
+    );
     expect(updated.status, updated.text).toBe(200);
     expect(updates[vendor].readBack(updated.json as Environment)).toBe(value);
 
@@ -69,7 +85,7 @@ describe.each(vendors)('%s mock, stateful', (vendor) => {
   });
 
   it('keeps the guards and the vendor envelope in front of the server', async () => {
-    const reply = await sendUpdate(urlOf(vendor), vendor, '{"a": '.repeat(50) + '1' + '}'.repeat(50));
+    const reply = await sendUpdate(urlOf(vendor), vendor, `${'{"a": '.repeat(50)}1${'}'.repeat(50)}`);
     expect(reply.status).toBe(400);
     expect(envelopeIssues(vendor, reply.json)).toBe('');
     expect(errorMessage(reply.json)).toMatch(/levels deep/);
@@ -84,7 +100,11 @@ describe.each(vendors)('%s mock, stateful', (vendor) => {
     const reply = await send(urlOf(vendor), {
       method: 'OPTIONS',
       path: spec.path,
-      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': spec.method, 'access-control-request-headers': requested.join(', ') },
+      headers: {
+        origin: 'http://127.0.0.1:3000',
+        'access-control-request-method': spec.method,
+        'access-control-request-headers': requested.join(', '),
+      },
     });
     expect(reply.status).toBe(204);
     expect(reply.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
@@ -95,7 +115,15 @@ describe.each(vendors)('%s mock, stateful', (vendor) => {
 
 describe('run-wide injection (stateful, qoder)', () => {
   it('delays every answer and fails the configured share with the configured status', async () => {
-    const injected = await startMocks({ vendors: ['qoder'], ports: { qoder: await findFreePort() }, mode: 'stateful', delayMs: 250, errorRate: 1, errorStatus: 503, seed: 'x' });
+    const injected = await startMocks({
+      vendors: ['qoder'],
+      ports: { qoder: await findFreePort() },
+      mode: 'stateful',
+      delayMs: 250,
+      errorRate: 1,
+      errorStatus: 503,
+      seed: 'x',
+    });
     try {
       const { url } = injected.mocks[0]!;
       const failed = await send(url, { path: readPath('qoder'), headers: credentials.qoder });
@@ -104,7 +132,10 @@ describe('run-wide injection (stateful, qoder)', () => {
       expect(envelopeIssues('qoder', failed.json)).toBe('');
       expect((failed.json as { error: { type: string } }).error.type).toBe('api_error');
       // A request may opt out of the run-wide settings.
-      const spared = await send(url, { path: readPath('qoder'), headers: { ...credentials.qoder, 'x-mock-error-rate': '0', 'x-mock-delay': '0' } });
+      const spared = await send(url, {
+        path: readPath('qoder'),
+        headers: { ...credentials.qoder, 'x-mock-error-rate': '0', 'x-mock-delay': '0' },
+      });
       expect(spared.status).toBe(200);
     } finally {
       await injected.stop();

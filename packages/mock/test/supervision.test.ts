@@ -10,7 +10,12 @@ const engineTimeoutMs = 2_000;
 let fleet: MockFleet;
 const events: string[] = [];
 beforeAll(async () => {
-  fleet = await startMocks({ vendors: ['fabro'], ports: { fabro: await findFreePort() }, limits: { engineTimeoutMs }, onLog: (_vendor, line) => line.startsWith('mock') && events.push(line) });
+  fleet = await startMocks({
+    vendors: ['fabro'],
+    ports: { fabro: await findFreePort() },
+    limits: { engineTimeoutMs },
+    onLog: (_vendor, line) => line.startsWith('mock') && events.push(line),
+  });
 }, 60_000);
 afterAll(async () => fleet?.stop());
 
@@ -28,5 +33,10 @@ it('answers 504 for a wedged Prism, replaces it, and answers again', async () =>
   }
   expect(status).toBe(200);
   expect(mock!.engine.pid).not.toBe(wedged);
-  expect(events).toEqual(expect.arrayContaining([expect.stringMatching(`Prism \\(pid ${wedged}\\) did not answer`), expect.stringMatching(/Prism restarted/)]));
+  expect(events).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(`Prism \\(pid ${wedged}\\) did not answer`),
+      expect.stringMatching(/Prism restarted/),
+    ]),
+  );
 }, 60_000);

@@ -41,7 +41,11 @@ export interface LoadResult {
 interface Traffic {
   path: string;
   headers: Record<string, string>;
-  write(worker: number, sequence: number, current: () => Promise<Reply>): Promise<{ method: string; headers: Record<string, string>; body: string }>;
+  write(
+    worker: number,
+    sequence: number,
+    current: () => Promise<Reply>,
+  ): Promise<{ method: string; headers: Record<string, string>; body: string }>;
   /** Statuses a valid request may get besides 200 (Fabro: 409 when another writer changed the revision first). */
   alsoExpected: readonly number[];
 }
@@ -68,7 +72,11 @@ function traffic(vendor: Vendor): Traffic {
         path: '/api/v1/cloud/environments/env_019e3bb39b6774d8878cd0b9d237574b',
         headers: { authorization: `Bearer ${secret}` },
         // One metadata key per worker, so the document stays the same size however long the run.
-        write: async (worker, sequence) => ({ method: 'PUT', headers: json, body: JSON.stringify({ metadata: { [`soak_w${worker}`]: String(sequence) } }) }),
+        write: async (worker, sequence) => ({
+          method: 'PUT',
+          headers: json,
+          body: JSON.stringify({ metadata: { [`soak_w${worker}`]: String(sequence) } }),
+        }),
         alsoExpected: [],
       };
     case 'fabro':
@@ -78,7 +86,11 @@ function traffic(vendor: Vendor): Traffic {
         write: async (worker, sequence, current) => {
           const reply = await current();
           const { id: _id, revision: _revision, ...definition } = JSON.parse(reply.text) as Record<string, unknown>;
-          return { method: 'PUT', headers: { ...json, 'if-match': String(reply.headers.etag) }, body: JSON.stringify({ ...definition, labels: { writer: `w${worker}`, sequence: String(sequence) } }) };
+          return {
+            method: 'PUT',
+            headers: { ...json, 'if-match': String(reply.headers.etag) },
+            body: JSON.stringify({ ...definition, labels: { writer: `w${worker}`, sequence: String(sequence) } }),
+          };
         },
         alsoExpected: [409],
       };
@@ -87,7 +99,13 @@ function traffic(vendor: Vendor): Traffic {
       return {
         path: '/api/v2/feature-flags/environments/550e8400-e29b-41d4-a716-446655440001',
         headers: { 'dd-api-key': apiKey, 'dd-application-key': applicationKey },
-        write: async (worker, sequence) => ({ method: 'PUT', headers: json, body: JSON.stringify({ data: { type: 'environments', attributes: { name: `soak-${worker}-${sequence % 100}` } } }) }),
+        write: async (worker, sequence) => ({
+          method: 'PUT',
+          headers: json,
+          body: JSON.stringify({
+            data: { type: 'environments', attributes: { name: `soak-${worker}-${sequence % 100}` } },
+          }),
+        }),
         alsoExpected: [],
       };
     }
@@ -95,7 +113,11 @@ function traffic(vendor: Vendor): Traffic {
       return {
         path: '/api/v2/projects/default/environments/production',
         headers: { authorization: secret },
-        write: async (worker, sequence) => ({ method: 'PATCH', headers: json, body: JSON.stringify([{ op: 'replace', path: '/name', value: `soak-${worker}-${sequence % 100}` }]) }),
+        write: async (worker, sequence) => ({
+          method: 'PATCH',
+          headers: json,
+          body: JSON.stringify([{ op: 'replace', path: '/name', value: `soak-${worker}-${sequence % 100}` }]),
+        }),
         alsoExpected: [],
       };
   }
@@ -106,15 +128,39 @@ export function expectedStatuses(vendor: Vendor): number[] {
   return [200, ...traffic(vendor).alsoExpected];
 }
 
-function send(agent: Agent, url: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+function send(
+  agent: Agent,
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Reply> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: hostname, port, method, path, agent, timeout: 15_000, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.once('error', reject);
-      response.once('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const outgoing = request(
+      {
+        host: hostname,
+        port,
+        method,
+        path,
+        agent,
+        timeout: 15_000,
+        headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.once('error', reject);
+        response.once('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     outgoing.once('timeout', () => outgoing.destroy(new Error('no answer within 15 s')));
     outgoing.once('error', reject);
     outgoing.end(body);
@@ -122,14 +168,28 @@ function send(agent: Agent, url: string, method: string, path: string, headers: 
 }
 
 /** Runs the load and resolves with what every request got. */
-export async function runLoad({ targets, durationMs, concurrency, writeRatio = 0.3, onSample, sampleEveryMs = 250 }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({
+  targets,
+  durationMs,
+  concurrency,
+  writeRatio = 0.3,
+  onSample,
+  sampleEveryMs = 250,
+}: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const vendors: Record<string, VendorLoad> = Object.fromEntries(targets.map(({ vendor }) => [vendor, { requests: 0, statuses: {}, failures: 0, latenciesMs: [] }]));
+  const vendors: Record<string, VendorLoad> = Object.fromEntries(
+    targets.map(({ vendor }) => [vendor, { requests: 0, statuses: {}, failures: 0, latenciesMs: [] }]),
+  );
   const started = Date.now();
   const deadline = started + durationMs;
   const sampler = onSample ? setInterval(() => onSample(Date.now() - started), sampleEveryMs) : undefined;
 
-  async function timed(target: LoadTarget, method: string, headers: Record<string, string>, body?: string): Promise<Reply | undefined> {
+  async function timed(
+    target: LoadTarget,
+    method: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<Reply | undefined> {
     const stats = vendors[target.vendor]!;
     const sentAt = performance.now();
     try {
@@ -181,11 +241,15 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Answers outside the expected statuses, and transport failures, per vendor. */
-export function unexpectedAnswers(result: LoadResult): Record<string, { statuses: Record<number, number>; failures: number }> {
+export function unexpectedAnswers(
+  result: LoadResult,
+): Record<string, { statuses: Record<number, number>; failures: number }> {
   return Object.fromEntries(
     Object.entries(result.vendors).map(([vendor, stats]) => {
       const expected = expectedStatuses(vendor as Vendor);
-      const statuses = Object.fromEntries(Object.entries(stats.statuses).filter(([status]) => !expected.includes(Number(status))));
+      const statuses = Object.fromEntries(
+        Object.entries(stats.statuses).filter(([status]) => !expected.includes(Number(status))),
+      );
       return [vendor, { statuses, failures: stats.failures }];
     }),
   );

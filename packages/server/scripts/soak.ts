@@ -22,7 +22,13 @@ const usage = `Usage: pnpm --filter @envspec/server soak -- [--seconds N] [--con
 function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: { seconds: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '50' }, 'write-ratio': { type: 'string', default: '0.3' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      seconds: { type: 'string', default: '60' },
+      concurrency: { type: 'string', default: '50' },
+      'write-ratio': { type: 'string', default: '0.3' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -42,14 +48,27 @@ function options() {
 /** Starts the CLI on free ports and resolves with its process and the URL of each vendor. */
 async function startChild(dataDir: string | undefined) {
   const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-  const args = ['--import', 'tsx', cli, ...allVendors.flatMap((vendor) => ['--port', `${vendor}=0`]), '--log-level', 'silent', ...(dataDir ? ['--data-dir', dataDir] : [])];
-  const child = spawn(process.execPath, args, { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = [
+    '--import',
+    'tsx',
+    cli,
+    ...allVendors.flatMap((vendor) => ['--port', `${vendor}=0`]),
+    '--log-level',
+    'silent',
+    ...(dataDir ? ['--data-dir', dataDir] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const targets = await new Promise<Array<{ vendor: Vendor; url: string }>>((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`the server exited with ${code} before it was ready:\n${out}`)));
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const found = [...out.matchAll(/^(\w+)\s+(http:\/\/\S+)/gm)].filter(([, vendor]) => isVendor(vendor ?? '')).map(([, vendor, url]) => ({ vendor: vendor as Vendor, url: url! }));
+      const found = [...out.matchAll(/^(\w+)\s+(http:\/\/\S+)/gm)]
+        .filter(([, vendor]) => isVendor(vendor ?? ''))
+        .map(([, vendor, url]) => ({ vendor: vendor as Vendor, url: url! }));
       if (found.length === allVendors.length) resolve(found);
     });
   });
@@ -70,7 +89,9 @@ const { seconds, concurrency, writeRatio, dataDir } = options();
 const { child, targets } = await startChild(dataDir);
 const pid = child.pid!;
 try {
-  console.log(`Loading ${targets.length} reference servers (pid ${pid}) with ${concurrency} connections for ${seconds} s, ${Math.round(writeRatio * 100)}% writes${dataDir ? `, state in ${dataDir}` : ''}…`);
+  console.log(
+    `Loading ${targets.length} reference servers (pid ${pid}) with ${concurrency} connections for ${seconds} s, ${Math.round(writeRatio * 100)}% writes${dataDir ? `, state in ${dataDir}` : ''}…`,
+  );
   await runLoad({ targets, durationMs: 2_000, concurrency, writeRatio });
   const samples: Array<[number, number]> = [];
   const result = await runLoad({
@@ -99,21 +120,41 @@ try {
     percentile(stats.latenciesMs, 99).toFixed(1),
     percentile(stats.latenciesMs, 100).toFixed(1),
   ]);
-  console.log(`\n${formatTable(['vendor', 'requests', 'req/s', 'statuses', 'expected', 'failures', 'p50 ms', 'p99 ms', 'max ms'], rows)}\n`);
+  console.log(
+    `\n${formatTable(['vendor', 'requests', 'req/s', 'statuses', 'expected', 'failures', 'p50 ms', 'p99 ms', 'max ms'], rows)}\n`,
+  );
 
   const quarter = (from: number, to: number) => {
-    const window = samples.filter(([elapsed]) => elapsed >= from * result.durationMs && elapsed < to * result.durationMs).map(([, rss]) => rss);
+    const window = samples
+      .filter(([elapsed]) => elapsed >= from * result.durationMs && elapsed < to * result.durationMs)
+      .map(([, rss]) => rss);
     return window.length ? window.reduce((sum, rss) => sum + rss, 0) / window.length : Number.NaN;
   };
   const [q1, q2, q3, q4] = [quarter(0, 0.25), quarter(0.25, 0.5), quarter(0.5, 0.75), quarter(0.75, 1.01)];
   const peak = Math.max(...samples.map(([, rss]) => rss));
-  console.log(formatTable(['server RSS (MiB, mean)', '1st quarter', '2nd quarter', '3rd quarter', '4th quarter', 'peak'], [['', q1.toFixed(1), q2.toFixed(1), q3.toFixed(1), q4.toFixed(1), peak.toFixed(1)]]));
+  console.log(
+    formatTable(
+      ['server RSS (MiB, mean)', '1st quarter', '2nd quarter', '3rd quarter', '4th quarter', 'peak'],
+      [['', q1.toFixed(1), q2.toFixed(1), q3.toFixed(1), q4.toFixed(1), peak.toFixed(1)]],
+    ),
+  );
 
-  const bad = Object.entries(unexpected).filter(([, found]) => Object.keys(found.statuses).length > 0 || found.failures > 0);
-  const fiveHundreds = Object.values(result.vendors).reduce((sum, stats) => sum + Object.entries(stats.statuses).filter(([status]) => Number(status) >= 500).reduce((s, [, n]) => s + n, 0), 0);
+  const bad = Object.entries(unexpected).filter(
+    ([, found]) => Object.keys(found.statuses).length > 0 || found.failures > 0,
+  );
+  const fiveHundreds = Object.values(result.vendors).reduce(
+    (sum, stats) =>
+      sum +
+      Object.entries(stats.statuses)
+        .filter(([status]) => Number(status) >= 500)
+        .reduce((s, [, n]) => s + n, 0),
+    0,
+  );
   // Growth that keeps going: the last quarter well above the second, once the heap has settled.
   const growing = q4 > q2 * 1.25 + 10;
-  console.log(`\n${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s; 5xx: ${fiveHundreds}; unexpected answers or failures: ${bad.length ? JSON.stringify(Object.fromEntries(bad)) : 'none'}; memory: ${growing ? 'STILL GROWING' : 'bounded'} (last quarter ${(q4 - q2).toFixed(1)} MiB from the second)`);
+  console.log(
+    `\n${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s; 5xx: ${fiveHundreds}; unexpected answers or failures: ${bad.length ? JSON.stringify(Object.fromEntries(bad)) : 'none'}; memory: ${growing ? 'STILL GROWING' : 'bounded'} (last quarter ${(q4 - q2).toFixed(1)} MiB from the second)`,
+  );
   process.exitCode = bad.length > 0 || growing ? 1 : 0;
 } finally {
   child.kill('SIGTERM');

@@ -53,14 +53,15 @@ type IntegerFlag = keyof typeof integerFlags;
 
 function positiveInteger(flag: string, text: string): number {
   const number = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < 1) throw new Error(`--${flag} expects a positive whole number, got '${text}'`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < 1)
+    throw new Error(`--${flag} expects a positive whole number, got '${text}'`);
   return number;
 }
 
 function parseCors(values: readonly string[] | undefined): CorsSettings | false | undefined {
   if (values === undefined) return undefined;
   if (values.includes('none')) {
-    if (values.length > 1) throw new Error("--cors-origin none turns CORS off and cannot be combined with origins");
+    if (values.length > 1) throw new Error('--cors-origin none turns CORS off and cannot be combined with origins');
     return false;
   }
   for (const origin of values) originPattern(origin);
@@ -86,7 +87,9 @@ export function parseVendorSelection(
     const [vendor = '', port = ''] = entry.split('=');
     const number = Number(port);
     if (!isVendor(vendor) || port === '' || !Number.isInteger(number) || number < lowest || number > 65_535) {
-      throw new Error(`--port expects VENDOR=PORT (e.g. qoder=5010${allowFreePort ? '; 0 picks a free port' : ''}), got '${entry}'`);
+      throw new Error(
+        `--port expects VENDOR=PORT (e.g. qoder=5010${allowFreePort ? '; 0 picks a free port' : ''}), got '${entry}'`,
+      );
     }
     ports[vendor] = number;
   }
@@ -105,7 +108,10 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
       'rate-limit': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       'cors-origin': { type: 'string', multiple: true },
-      ...(Object.fromEntries(Object.keys(integerFlags).map((flag) => [flag, { type: 'string' }])) as Record<IntegerFlag, { type: 'string' }>),
+      ...(Object.fromEntries(Object.keys(integerFlags).map((flag) => [flag, { type: 'string' }])) as Record<
+        IntegerFlag,
+        { type: 'string' }
+      >),
     },
     strict: true,
   });
@@ -121,7 +127,9 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
   const limits: Partial<ServerLimits> = {};
   const body: Partial<JsonBodyOptions> = {};
   let maxPatchOperations: number | undefined;
-  for (const [flag, [group, name]] of Object.entries(integerFlags) as Array<[IntegerFlag, (typeof integerFlags)[IntegerFlag]]>) {
+  for (const [flag, [group, name]] of Object.entries(integerFlags) as Array<
+    [IntegerFlag, (typeof integerFlags)[IntegerFlag]]
+  >) {
     const text = values[flag];
     if (text === undefined) continue;
     const number = positiveInteger(flag, text);

@@ -14,7 +14,13 @@ try {
 }
 
 // Request logs go to stderr so stdout stays a readable summary.
-const logger = pino({ level: options.logLevel, redact: ['req.headers.authorization', 'req.headers["dd-api-key"]', 'req.headers["dd-application-key"]'] }, pino.destination(2));
+const logger = pino(
+  {
+    level: options.logLevel,
+    redact: ['req.headers.authorization', 'req.headers["dd-api-key"]', 'req.headers["dd-application-key"]'],
+  },
+  pino.destination(2),
+);
 const fleet = await startServers({ ...options, logger });
 console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
 console.log(describeServers(fleet.servers));

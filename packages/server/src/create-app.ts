@@ -19,7 +19,10 @@ export type AppOptions<Resource> = Omit<VendorAppOptions<Resource>, 'store' | 'l
 export const silentLogger: Logger = pino({ level: 'silent' });
 
 /** The store a vendor starts with: its spec's fixtures in memory, or on disk under `dataDir/<vendor>`. */
-export async function createSeededStore<Resource>(module: VendorModule<Resource>, dataDir?: string): Promise<Store<Resource>> {
+export async function createSeededStore<Resource>(
+  module: VendorModule<Resource>,
+  dataDir?: string,
+): Promise<Store<Resource>> {
   const seed = module.seed(loadBundle(module.vendor));
   return dataDir ? FileStore.open(join(dataDir, module.vendor), seed) : new MemoryStore(seed);
 }

@@ -8,7 +8,12 @@ export type { Store, Versioned } from './store/store.ts';
 export { MemoryStore } from './store/memory-store.ts';
 export { FileStore } from './store/file-store.ts';
 // Limits and their defaults (documented in the README).
-export { connectionsCheckingInterval, defaultServerLimits, resolveServerLimits, type ServerLimits } from './http/listen.ts';
+export {
+  connectionsCheckingInterval,
+  defaultServerLimits,
+  resolveServerLimits,
+  type ServerLimits,
+} from './http/listen.ts';
 export { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.ts';
 export { defaultMaxPatchOperations } from './http/create-vendor-app.ts';
 export { defaultCorsOrigins, originPattern, uniqueHeaderNames, type CorsSettings } from './http/cors.ts';

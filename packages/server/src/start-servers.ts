@@ -68,7 +68,9 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
         ...(options.maxPatchOperations === undefined ? {} : { maxPatchOperations: options.maxPatchOperations }),
         ...(options.cors === undefined ? {} : { cors: options.cors }),
       });
-      const server = createHttpServer(app, limits, (error, requestId) => module.renderError(module.adaptError(error, error), requestId));
+      const server = createHttpServer(app, limits, (error, requestId) =>
+        module.renderError(module.adaptError(error, error), requestId),
+      );
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.ports?.[vendor] ?? defaultServerPorts[vendor], host, resolve);

@@ -4,21 +4,46 @@ import { parseServerCliOptions } from '../src/cli-options.ts';
 describe('server CLI limits and CORS flags', () => {
   it('passes each limit to the option it configures', () => {
     const options = parseServerCliOptions([
-      '--headers-timeout', '2000', '--request-timeout', '8000', '--keep-alive-timeout', '1000', '--max-header-size', '8192',
-      '--body-limit', '4096', '--max-json-depth', '10', '--max-patch-operations', '20',
+      '--headers-timeout',
+      '2000',
+      '--request-timeout',
+      '8000',
+      '--keep-alive-timeout',
+      '1000',
+      '--max-header-size',
+      '8192',
+      '--body-limit',
+      '4096',
+      '--max-json-depth',
+      '10',
+      '--max-patch-operations',
+      '20',
     ]);
-    expect(options.limits).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 8000, keepAliveTimeoutMs: 1000, maxHeaderBytes: 8192 });
+    expect(options.limits).toEqual({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 8000,
+      keepAliveTimeoutMs: 1000,
+      maxHeaderBytes: 8192,
+    });
     expect(options.body).toEqual({ limitBytes: 4096, maxDepth: 10 });
     expect(options.maxPatchOperations).toBe(20);
   });
 
   it('leaves every limit at its default when no flag is given', () => {
     const options = parseServerCliOptions([]);
-    expect([options.limits, options.body, options.maxPatchOperations, options.cors]).toEqual([{}, {}, undefined, undefined]);
+    expect([options.limits, options.body, options.maxPatchOperations, options.cors]).toEqual([
+      {},
+      {},
+      undefined,
+      undefined,
+    ]);
   });
 
   it.each([
-    [['--cors-origin', 'https://app.example.com', '--cors-origin', 'http://localhost:*'], { origins: ['https://app.example.com', 'http://localhost:*'] }],
+    [
+      ['--cors-origin', 'https://app.example.com', '--cors-origin', 'http://localhost:*'],
+      { origins: ['https://app.example.com', 'http://localhost:*'] },
+    ],
     [['--cors-origin', '*'], { origins: ['*'] }],
     [['--cors-origin', 'none'], false],
   ])('%j → cors %j', (argv, cors) => {

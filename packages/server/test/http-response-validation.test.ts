@@ -7,9 +7,18 @@ afterEach(async () => server?.close());
 
 it('response validation is on: a stored resource that breaks the spec answers 500 naming the field', async () => {
   const id = 'env_019e3bb39b6774d8878cd0b9d237574b';
-  const broken = { id, type: 'environment', name: 'x', config: { type: 'cloud' }, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+  const broken = {
+    id,
+    type: 'environment',
+    name: 'x',
+    config: { type: 'cloud' },
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+  };
   server = await startHarness('qoder', { store: new MemoryStore([[id, broken]]) });
-  const reply = await server.request('GET', `/api/v1/cloud/environments/${id}`, { headers: { authorization: 'Bearer qoder_pat_demo_write' } });
+  const reply = await server.request('GET', `/api/v1/cloud/environments/${id}`, {
+    headers: { authorization: 'Bearer qoder_pat_demo_write' },
+  });
   expect(reply.status).toBe(500);
   expect(reply.body.error.code).toBe('response_validation_failed');
   expect(reply.body.error.message).toMatch(/must have required property 'status'/);

@@ -14,15 +14,28 @@ describe('createApp with validation: false (benchmarks only)', () => {
     expect((await server.request('PUT', path, { body: { description: 'x' } })).status).toBe(401);
   });
   it('still refuses a write with a read-only credential', async () => {
-    expect((await server.request('PUT', path, { headers: { authorization: 'Bearer qoder_pat_demo_read' }, body: { description: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await server.request('PUT', path, {
+          headers: { authorization: 'Bearer qoder_pat_demo_read' },
+          body: { description: 'x' },
+        })
+      ).status,
+    ).toBe(403);
   });
   it('serves the update', async () => {
-    const reply = await server.request('PUT', path, { headers: { authorization: 'Bearer qoder_pat_demo_write' }, body: { description: 'benchmarked' } });
+    const reply = await server.request('PUT', path, {
+      headers: { authorization: 'Bearer qoder_pat_demo_write' },
+      body: { description: 'benchmarked' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.description).toBe('benchmarked');
   });
   it('no longer validates: a body the spec refuses goes through', async () => {
-    const reply = await server.request('PUT', path, { headers: { authorization: 'Bearer qoder_pat_demo_write' }, body: { description: 'x', unknown_field: true } });
+    const reply = await server.request('PUT', path, {
+      headers: { authorization: 'Bearer qoder_pat_demo_write' },
+      body: { description: 'x', unknown_field: true },
+    });
     expect(reply.status).toBe(200);
   });
 });

@@ -14,7 +14,9 @@ function generatedPath(name: Vendor | 'index'): URL {
 }
 
 const outputs: Array<[Vendor | 'index', string]> = [
-  ...(await Promise.all(vendors.map(async (vendor) => [vendor, await renderVendor(vendor, bundlePath(vendor))] as [Vendor, string]))),
+  ...(await Promise.all(
+    vendors.map(async (vendor) => [vendor, await renderVendor(vendor, bundlePath(vendor))] as [Vendor, string]),
+  )),
   ['index', await renderIndex(bundlePath)],
 ];
 const stale: string[] = [];

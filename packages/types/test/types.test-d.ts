@@ -41,7 +41,9 @@ describe('qoder', () => {
   });
   it('the PUT operation takes the update request and answers the environment', () => {
     type Put = QoderPaths['/api/v1/cloud/environments/{environment_id}']['put'];
-    expectTypeOf<Put['requestBody']>().toEqualTypeOf<{ content: { 'application/json': QoderUpdateEnvironmentRequest } }>();
+    expectTypeOf<Put['requestBody']>().toEqualTypeOf<{
+      content: { 'application/json': QoderUpdateEnvironmentRequest };
+    }>();
     expectTypeOf<Put['responses'][200]['content']['application/json']>().toEqualTypeOf<QoderEnvironment>();
   });
   it('rejects unknown fields', () => {
@@ -89,7 +91,9 @@ describe('datadog', () => {
 
 describe('launchdarkly', () => {
   it('op is one of the six RFC 6902 operations', () => {
-    expectTypeOf<LaunchDarklyPatchOperation['op']>().toEqualTypeOf<'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test'>();
+    expectTypeOf<LaunchDarklyPatchOperation['op']>().toEqualTypeOf<
+      'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test'
+    >();
     // @ts-expect-error not an RFC 6902 op
     const op: LaunchDarklyPatchOperation = { op: 'merge', path: '/name', value: 'x' };
     void op;

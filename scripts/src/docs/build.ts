@@ -35,7 +35,16 @@ function operationsOf(document: OpenApiDocument): DocsOperation[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     httpMethods.flatMap((method) => {
       const operation = item[method];
-      return operation ? [{ method: method.toUpperCase(), path, operationId: operation.operationId, summary: operation.summary ?? operation.operationId }] : [];
+      return operation
+        ? [
+            {
+              method: method.toUpperCase(),
+              path,
+              operationId: operation.operationId,
+              summary: operation.summary ?? operation.operationId,
+            },
+          ]
+        : [];
     }),
   );
 }
@@ -54,16 +63,35 @@ async function dropRemoteBadge(file: string): Promise<void> {
 }
 
 async function buildPage(root: string, outDir: string, vendor: Vendor): Promise<DocsPage> {
-  const document = JSON.parse(await readFile(join(root, 'specs', 'bundled', `${vendor}.json`), 'utf8')) as OpenApiDocument;
+  const document = JSON.parse(
+    await readFile(join(root, 'specs', 'bundled', `${vendor}.json`), 'utf8'),
+  ) as OpenApiDocument;
   const file = `${vendor}.html`;
   const title = `${document.info.title} — envspec API reference`;
   const result = await redocly(
-    ['build-docs', vendor, '--config', join(root, 'redocly.yaml'), '--inlineBundle', '--title', title, '-o', join(outDir, file)],
+    [
+      'build-docs',
+      vendor,
+      '--config',
+      join(root, 'redocly.yaml'),
+      '--inlineBundle',
+      '--title',
+      title,
+      '-o',
+      join(outDir, file),
+    ],
     root,
   );
-  if (result.code !== 0) throw new Error(`redocly build-docs ${vendor} failed:\n${result.stdout}${result.stderr}`.trim());
+  if (result.code !== 0)
+    throw new Error(`redocly build-docs ${vendor} failed:\n${result.stdout}${result.stderr}`.trim());
   await dropRemoteBadge(join(outDir, file));
-  return { vendor, title: document.info.title, version: document.info.version, file, operations: operationsOf(document) };
+  return {
+    vendor,
+    title: document.info.title,
+    version: document.info.version,
+    file,
+    operations: operationsOf(document),
+  };
 }
 
 export function renderIndex(pages: DocsPage[]): string {

@@ -16,7 +16,10 @@ const outDir = resolve(root, values.out ?? 'build/docs');
 
 try {
   const result = await buildDocs({ root, outDir });
-  for (const page of result.pages) console.log(`${page.vendor.padEnd(13)} ${relative(root, resolve(outDir, page.file))}  (${page.operations.length} operations)`);
+  for (const page of result.pages)
+    console.log(
+      `${page.vendor.padEnd(13)} ${relative(root, resolve(outDir, page.file))}  (${page.operations.length} operations)`,
+    );
   console.log(`\nOpen ${relative(root, result.index)} in a browser.`);
 } catch (error) {
   console.error(`pnpm docs failed: ${(error as Error).message}`);

@@ -41,18 +41,25 @@ export function parseAcknowledgements(text: string): Acknowledgements {
     return { entries: [], problems: [`${acknowledgementsFile} is not valid YAML: ${(error as Error).message}`] };
   }
   const list = (document as { acknowledged?: unknown } | null)?.acknowledged ?? [];
-  if (!Array.isArray(list)) return { entries: [], problems: [`${acknowledgementsFile}: 'acknowledged' must be a list`] };
+  if (!Array.isArray(list))
+    return { entries: [], problems: [`${acknowledgementsFile}: 'acknowledged' must be a list`] };
   const entries: Acknowledgement[] = [];
   const problems: string[] = [];
   list.forEach((item: unknown, index) => {
     const entry = (item ?? {}) as Record<string, unknown>;
-    const missing = ['vendor', 'operation', 'change', 'reason'].filter((key) => typeof entry[key] !== 'string' || (entry[key] as string).trim() === '');
+    const missing = ['vendor', 'operation', 'change', 'reason'].filter(
+      (key) => typeof entry[key] !== 'string' || (entry[key] as string).trim() === '',
+    );
     if (missing.length > 0) {
-      problems.push(`${acknowledgementsFile} entry ${index + 1}: ${missing.join(', ')} missing or empty (every entry needs vendor, operation, change and a reason)`);
+      problems.push(
+        `${acknowledgementsFile} entry ${index + 1}: ${missing.join(', ')} missing or empty (every entry needs vendor, operation, change and a reason)`,
+      );
       return;
     }
     if (/^todo\b/i.test((entry.reason as string).trim())) {
-      problems.push(`${acknowledgementsFile} entry ${index + 1}: the reason is still the TODO placeholder; say why this break is acceptable`);
+      problems.push(
+        `${acknowledgementsFile} entry ${index + 1}: the reason is still the TODO placeholder; say why this break is acceptable`,
+      );
       return;
     }
     if (!isVendor(entry.vendor as string)) {
@@ -69,12 +76,23 @@ export function parseAcknowledgements(text: string): Acknowledgements {
   return { entries, problems };
 }
 
-export function findAcknowledgement(entries: Acknowledgement[], vendor: Vendor, change: Change): Acknowledgement | undefined {
-  return entries.find((entry) => entry.vendor === vendor && entry.operation === change.operation && entry.change === change.change);
+export function findAcknowledgement(
+  entries: Acknowledgement[],
+  vendor: Vendor,
+  change: Change,
+): Acknowledgement | undefined {
+  return entries.find(
+    (entry) => entry.vendor === vendor && entry.operation === change.operation && entry.change === change.change,
+  );
 }
 
 /** The YAML a reviewer pastes under `acknowledged:` to accept `changes`. */
 export function acknowledgementSnippet(vendor: Vendor, changes: Change[]): string {
-  const entries = changes.map((change) => ({ vendor, operation: change.operation, change: change.change, reason: 'TODO: why this break is acceptable' }));
+  const entries = changes.map((change) => ({
+    vendor,
+    operation: change.operation,
+    change: change.change,
+    reason: 'TODO: why this break is acceptable',
+  }));
   return stringify(entries, { lineWidth: 0 }).trimEnd();
 }

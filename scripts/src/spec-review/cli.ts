@@ -36,7 +36,9 @@ try {
   }
   console.log(`\nCompared with ${review.base.ref} (${review.base.commit.slice(0, 12)}). Report: ${out}`);
   if (review.failures.length > 0) {
-    console.error(`\nSpec review failed:\n${review.failures.map((failure) => `  - ${failure}`).join('\n')}\nDetails and the acknowledgement snippet are in ${out}.`);
+    console.error(
+      `\nSpec review failed:\n${review.failures.map((failure) => `  - ${failure}`).join('\n')}\nDetails and the acknowledgement snippet are in ${out}.`,
+    );
     process.exitCode = 1;
   } else {
     console.log('Spec review passed.');

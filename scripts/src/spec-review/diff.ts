@@ -191,7 +191,14 @@ function compareSchemas(ctx: SchemaContext, base: Json, head: Json, path: string
         ctx.direction === 'request'
           ? `Requests that send \`${field}\` as ${removed.join(' or ')} are rejected.`
           : `Clients that read \`${field}\` as ${from} can receive ${added.join(' or ')}.`;
-      ctx.out.add(`type-${kind}`, severityOf(ctx, kind), at, `type of \`${field}\` ${kind} from ${from} to ${to}`, impact, `${from} → ${to}`);
+      ctx.out.add(
+        `type-${kind}`,
+        severityOf(ctx, kind),
+        at,
+        `type of \`${field}\` ${kind} from ${from} to ${to}`,
+        impact,
+        `${from} → ${to}`,
+      );
       // Nothing in common: comparing the members of unrelated types would only repeat this.
       if (baseTypes && headTypes && ![...baseTypes].some((type) => headTypes.has(type))) return;
     }
@@ -209,7 +216,14 @@ function compareSchemas(ctx: SchemaContext, base: Json, head: Json, path: string
         ctx.direction === 'request'
           ? `Requests that send ${value} for \`${field}\` are rejected.`
           : `Clients never receive ${value} for \`${field}\` any more.`;
-      ctx.out.add('enum-value-removed', severityOf(ctx, 'narrowed'), at, `enum value ${value} of \`${field}\` removed`, impact, value);
+      ctx.out.add(
+        'enum-value-removed',
+        severityOf(ctx, 'narrowed'),
+        at,
+        `enum value ${value} of \`${field}\` removed`,
+        impact,
+        value,
+      );
     }
     for (const value of headValues) {
       if (baseValues.has(value)) continue;
@@ -217,7 +231,14 @@ function compareSchemas(ctx: SchemaContext, base: Json, head: Json, path: string
         ctx.direction === 'request'
           ? `Requests may now send ${value} for \`${field}\`.`
           : `Clients that switch exhaustively over \`${field}\` meet the unknown value ${value}.`;
-      ctx.out.add('enum-value-added', severityOf(ctx, 'widened'), at, `enum value ${value} of \`${field}\` added`, impact, value);
+      ctx.out.add(
+        'enum-value-added',
+        severityOf(ctx, 'widened'),
+        at,
+        `enum value ${value} of \`${field}\` added`,
+        impact,
+        value,
+      );
     }
   } else if (headEnum && !baseEnum) {
     ctx.out.add(
@@ -317,7 +338,13 @@ function compareObjects(ctx: SchemaContext, base: Json, head: Json, path: string
 
     if (inBase && !inHead) {
       if (ctx.direction === 'response') {
-        ctx.out.add('property-removed', 'breaking', at, `property \`${name}\` removed`, `Clients that read \`${fieldName(child)}\` get undefined.`);
+        ctx.out.add(
+          'property-removed',
+          'breaking',
+          at,
+          `property \`${name}\` removed`,
+          `Clients that read \`${fieldName(child)}\` get undefined.`,
+        );
       } else if (headExtra.kind === 'closed') {
         ctx.out.add(
           'property-removed',
@@ -327,7 +354,12 @@ function compareObjects(ctx: SchemaContext, base: Json, head: Json, path: string
           `Requests that still send \`${fieldName(child)}\` are rejected (400).`,
         );
       } else {
-        ctx.out.add('property-removed', 'non-breaking', at, `property \`${name}\` removed (the server ignores it if sent)`);
+        ctx.out.add(
+          'property-removed',
+          'non-breaking',
+          at,
+          `property \`${name}\` removed (the server ignores it if sent)`,
+        );
       }
       continue;
     }
@@ -342,7 +374,12 @@ function compareObjects(ctx: SchemaContext, base: Json, head: Json, path: string
           `Requests without \`${fieldName(child)}\` are rejected (400).`,
         );
       } else {
-        ctx.out.add('property-added', 'non-breaking', at, `${required ? 'required' : 'optional'} property \`${name}\` added`);
+        ctx.out.add(
+          'property-added',
+          'non-breaking',
+          at,
+          `${required ? 'required' : 'optional'} property \`${name}\` added`,
+        );
       }
       continue;
     }
@@ -414,8 +451,12 @@ function variantKey(side: Side, variant: unknown, index: number): string {
 
 function compareVariants(ctx: SchemaContext, keyword: 'oneOf' | 'anyOf', base: Json, head: Json, path: string): void {
   if (!Array.isArray(base[keyword]) && !Array.isArray(head[keyword])) return;
-  const baseVariants = new Map((Array.isArray(base[keyword]) ? base[keyword] : []).map((v, i) => [variantKey(ctx.base, v, i), v]));
-  const headVariants = new Map((Array.isArray(head[keyword]) ? head[keyword] : []).map((v, i) => [variantKey(ctx.head, v, i), v]));
+  const baseVariants = new Map(
+    (Array.isArray(base[keyword]) ? base[keyword] : []).map((v, i) => [variantKey(ctx.base, v, i), v]),
+  );
+  const headVariants = new Map(
+    (Array.isArray(head[keyword]) ? head[keyword] : []).map((v, i) => [variantKey(ctx.head, v, i), v]),
+  );
   const field = fieldName(path) || 'body';
   for (const [name, variant] of baseVariants) {
     if (headVariants.has(name)) {
@@ -446,16 +487,34 @@ function compareVariants(ctx: SchemaContext, keyword: 'oneOf' | 'anyOf', base: J
 
 function compareAllOf(ctx: SchemaContext, base: Json, head: Json, path: string): void {
   if (!Array.isArray(base.allOf) && !Array.isArray(head.allOf)) return;
-  const baseParts = new Map((Array.isArray(base.allOf) ? base.allOf : []).map((v, i) => [variantKey(ctx.base, v, i), v]));
-  const headParts = new Map((Array.isArray(head.allOf) ? head.allOf : []).map((v, i) => [variantKey(ctx.head, v, i), v]));
+  const baseParts = new Map(
+    (Array.isArray(base.allOf) ? base.allOf : []).map((v, i) => [variantKey(ctx.base, v, i), v]),
+  );
+  const headParts = new Map(
+    (Array.isArray(head.allOf) ? head.allOf : []).map((v, i) => [variantKey(ctx.head, v, i), v]),
+  );
   for (const [name, part] of baseParts) {
     if (headParts.has(name)) diffSchema(ctx, part, headParts.get(name), path);
     else
-      ctx.out.add('all-of-removed', severityOf(ctx, 'widened'), where(ctx, path), `allOf member \`${name}\` removed`, 'The schema no longer includes this member.', name);
+      ctx.out.add(
+        'all-of-removed',
+        severityOf(ctx, 'widened'),
+        where(ctx, path),
+        `allOf member \`${name}\` removed`,
+        'The schema no longer includes this member.',
+        name,
+      );
   }
   for (const name of headParts.keys()) {
     if (!baseParts.has(name))
-      ctx.out.add('all-of-added', severityOf(ctx, 'narrowed'), where(ctx, path), `allOf member \`${name}\` added`, 'The schema now also has to satisfy this member.', name);
+      ctx.out.add(
+        'all-of-added',
+        severityOf(ctx, 'narrowed'),
+        where(ctx, path),
+        `allOf member \`${name}\` added`,
+        'The schema now also has to satisfy this member.',
+        name,
+      );
   }
 }
 
@@ -477,7 +536,12 @@ function operationsOf(document: OpenApiDocument): Map<string, OperationView> {
     for (const method of httpMethods) {
       const operation = pathItem[method];
       if (!isObject(operation)) continue;
-      result.set(`${method.toUpperCase()} ${path.replaceAll(/\{[^}]+\}/g, '{}')}`, { method, path, operation, pathItem });
+      result.set(`${method.toUpperCase()} ${path.replaceAll(/\{[^}]+\}/g, '{}')}`, {
+        method,
+        path,
+        operation,
+        pathItem,
+      });
     }
   }
   return result;
@@ -493,14 +557,25 @@ interface ParameterView {
 function parametersOf(side: Side, view: OperationView): Map<string, ParameterView> {
   const result = new Map<string, ParameterView>();
   const pathNames = [...view.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
-  const all = [...(Array.isArray(view.pathItem.parameters) ? view.pathItem.parameters : []), ...(Array.isArray(view.operation.parameters) ? view.operation.parameters : [])];
+  const all = [
+    ...(Array.isArray(view.pathItem.parameters) ? view.pathItem.parameters : []),
+    ...(Array.isArray(view.operation.parameters) ? view.operation.parameters : []),
+  ];
   for (const node of all) {
     const parameter = deref(side, node).value as Json;
     const name = String(parameter.name);
     const location = String(parameter.in);
     // Path parameters are matched by position, so renaming one is not a removal.
-    const key = location === 'path' ? `path#${pathNames.indexOf(name)}` : `${location}:${location === 'header' ? name.toLowerCase() : name}`;
-    result.set(key, { name, in: location, required: parameter.required === true || location === 'path', schema: parameter.schema });
+    const key =
+      location === 'path'
+        ? `path#${pathNames.indexOf(name)}`
+        : `${location}:${location === 'header' ? name.toLowerCase() : name}`;
+    result.set(key, {
+      name,
+      in: location,
+      required: parameter.required === true || location === 'path',
+      schema: parameter.schema,
+    });
   }
   return result;
 }
@@ -516,7 +591,9 @@ function mediaSchema(media: unknown): unknown {
 
 /** Every change between `base` and `head`, one vendor's two bundles. `base` undefined: a new spec. */
 export function diffSpecs(base: OpenApiDocument | undefined, head: OpenApiDocument): Change[] {
-  const baseSide: Side = { document: base ?? ({ openapi: '3.1.0', info: { title: '', version: '' }, paths: {} } as OpenApiDocument) };
+  const baseSide: Side = {
+    document: base ?? ({ openapi: '3.1.0', info: { title: '', version: '' }, paths: {} } as OpenApiDocument),
+  };
   const headSide: Side = { document: head };
   const baseOps = operationsOf(baseSide.document);
   const headOps = operationsOf(head);
@@ -528,7 +605,13 @@ export function diffSpecs(base: OpenApiDocument | undefined, head: OpenApiDocume
     const operationId = (headView ?? baseView).operation.operationId;
     const out = new Collector(label, typeof operationId === 'string' ? operationId : undefined);
     if (!headView) {
-      out.add('operation-removed', 'breaking', 'operation', `operation ${label} removed`, 'Clients that call it get 404 or 405.');
+      out.add(
+        'operation-removed',
+        'breaking',
+        'operation',
+        `operation ${label} removed`,
+        'Clients that call it get 404 or 405.',
+      );
     } else {
       diffOperation(baseSide, headSide, baseView, headView, out);
     }
@@ -546,13 +629,26 @@ export function diffSpecs(base: OpenApiDocument | undefined, head: OpenApiDocume
 }
 
 function diffOperation(base: Side, head: Side, baseView: OperationView, headView: OperationView, out: Collector): void {
-  const schemaContext = (direction: Direction, location: string): SchemaContext => ({ base, head, direction, out, location, stack: new Set() });
+  const schemaContext = (direction: Direction, location: string): SchemaContext => ({
+    base,
+    head,
+    direction,
+    out,
+    location,
+    stack: new Set(),
+  });
 
   // security
   const baseSecurity = show(baseView.operation.security ?? base.document.security ?? []);
   const headSecurity = show(headView.operation.security ?? head.document.security ?? []);
   if (baseSecurity !== headSecurity) {
-    out.add('security-changed', 'breaking', 'request security', `security requirements changed from ${baseSecurity} to ${headSecurity}`, 'Clients that authenticate the old way can be rejected (401/403).');
+    out.add(
+      'security-changed',
+      'breaking',
+      'request security',
+      `security requirements changed from ${baseSecurity} to ${headSecurity}`,
+      'Clients that authenticate the old way can be rejected (401/403).',
+    );
   }
 
   // parameters
@@ -573,7 +669,13 @@ function diffOperation(base: Side, head: Side, baseView: OperationView, headView
       continue;
     }
     if (!parameter.required && now.required) {
-      out.add('parameter-became-required', 'breaking', at, `${now.in} parameter \`${now.name}\` became required`, `Requests without \`${now.name}\` are rejected (400).`);
+      out.add(
+        'parameter-became-required',
+        'breaking',
+        at,
+        `${now.in} parameter \`${now.name}\` became required`,
+        `Requests without \`${now.name}\` are rejected (400).`,
+      );
     } else if (parameter.required && !now.required) {
       out.add('parameter-became-optional', 'non-breaking', at, `${now.in} parameter \`${now.name}\` became optional`);
     }
@@ -583,23 +685,53 @@ function diffOperation(base: Side, head: Side, baseView: OperationView, headView
     if (baseParams.has(key)) continue;
     const at = `request ${parameter.in} parameter ${parameter.name}`;
     if (parameter.required) {
-      out.add('required-parameter-added', 'breaking', at, `required ${parameter.in} parameter \`${parameter.name}\` added`, `Requests without \`${parameter.name}\` are rejected (400).`);
+      out.add(
+        'required-parameter-added',
+        'breaking',
+        at,
+        `required ${parameter.in} parameter \`${parameter.name}\` added`,
+        `Requests without \`${parameter.name}\` are rejected (400).`,
+      );
     } else {
       out.add('parameter-added', 'non-breaking', at, `optional ${parameter.in} parameter \`${parameter.name}\` added`);
     }
   }
 
   // request body
-  const baseBody = baseView.operation.requestBody === undefined ? undefined : (deref(base, baseView.operation.requestBody).value as Json);
-  const headBody = headView.operation.requestBody === undefined ? undefined : (deref(head, headView.operation.requestBody).value as Json);
+  const baseBody =
+    baseView.operation.requestBody === undefined
+      ? undefined
+      : (deref(base, baseView.operation.requestBody).value as Json);
+  const headBody =
+    headView.operation.requestBody === undefined
+      ? undefined
+      : (deref(head, headView.operation.requestBody).value as Json);
   if (!baseBody && headBody) {
     const required = headBody.required === true;
-    out.add('request-body-added', required ? 'breaking' : 'non-breaking', 'request body', `${required ? 'required' : 'optional'} request body added`, 'Requests without a body are rejected (400).');
+    out.add(
+      'request-body-added',
+      required ? 'breaking' : 'non-breaking',
+      'request body',
+      `${required ? 'required' : 'optional'} request body added`,
+      'Requests without a body are rejected (400).',
+    );
   } else if (baseBody && !headBody) {
-    out.add('request-body-removed', 'breaking', 'request body', 'request body removed', 'Requests that send a body rely on a payload the operation no longer takes.');
+    out.add(
+      'request-body-removed',
+      'breaking',
+      'request body',
+      'request body removed',
+      'Requests that send a body rely on a payload the operation no longer takes.',
+    );
   } else if (baseBody && headBody) {
     if (baseBody.required !== true && headBody.required === true) {
-      out.add('request-body-became-required', 'breaking', 'request body', 'request body became required', 'Requests without a body are rejected (400).');
+      out.add(
+        'request-body-became-required',
+        'breaking',
+        'request body',
+        'request body became required',
+        'Requests without a body are rejected (400).',
+      );
     } else if (baseBody.required === true && headBody.required !== true) {
       out.add('request-body-became-optional', 'non-breaking', 'request body', 'request body became optional');
     }
@@ -607,13 +739,25 @@ function diffOperation(base: Side, head: Side, baseView: OperationView, headView
     const headContent = contentOf(head, headBody);
     for (const [type, media] of Object.entries(baseContent)) {
       if (!(type in headContent)) {
-        out.add('request-media-type-removed', 'breaking', `request ${type}`, `request media type ${type} removed`, `Requests sent as ${type} are rejected (415).`);
+        out.add(
+          'request-media-type-removed',
+          'breaking',
+          `request ${type}`,
+          `request media type ${type} removed`,
+          `Requests sent as ${type} are rejected (415).`,
+        );
         continue;
       }
-      diffSchema(schemaContext('request', `request ${type}`), mediaSchema(media), mediaSchema(headContent[type]), 'body');
+      diffSchema(
+        schemaContext('request', `request ${type}`),
+        mediaSchema(media),
+        mediaSchema(headContent[type]),
+        'body',
+      );
     }
     for (const type of Object.keys(headContent)) {
-      if (!(type in baseContent)) out.add('request-media-type-added', 'non-breaking', `request ${type}`, `request media type ${type} added`);
+      if (!(type in baseContent))
+        out.add('request-media-type-added', 'non-breaking', `request ${type}`, `request media type ${type} added`);
     }
   }
 
@@ -639,37 +783,75 @@ function diffOperation(base: Side, head: Side, baseView: OperationView, headView
     const headContent = contentOf(head, headResponse);
     for (const [type, media] of Object.entries(baseContent)) {
       if (!(type in headContent)) {
-        out.add('response-media-type-removed', 'breaking', `response ${status} ${type}`, `response ${status} media type ${type} removed`, `Clients that parse ${status} as ${type} get something else.`);
+        out.add(
+          'response-media-type-removed',
+          'breaking',
+          `response ${status} ${type}`,
+          `response ${status} media type ${type} removed`,
+          `Clients that parse ${status} as ${type} get something else.`,
+        );
         continue;
       }
-      diffSchema(schemaContext('response', `response ${status} ${type}`), mediaSchema(media), mediaSchema(headContent[type]), 'body');
+      diffSchema(
+        schemaContext('response', `response ${status} ${type}`),
+        mediaSchema(media),
+        mediaSchema(headContent[type]),
+        'body',
+      );
     }
     for (const type of Object.keys(headContent)) {
-      if (!(type in baseContent)) out.add('response-media-type-added', 'non-breaking', `response ${status} ${type}`, `response ${status} media type ${type} added`);
+      if (!(type in baseContent))
+        out.add(
+          'response-media-type-added',
+          'non-breaking',
+          `response ${status} ${type}`,
+          `response ${status} media type ${type} added`,
+        );
     }
     const baseHeaders = isObject(baseResponse.headers) ? baseResponse.headers : {};
     const headHeaders = isObject(headResponse.headers) ? headResponse.headers : {};
-    const headByName = new Map(Object.entries(headHeaders).map(([name, header]) => [name.toLowerCase(), [name, header] as const]));
+    const headByName = new Map(
+      Object.entries(headHeaders).map(([name, header]) => [name.toLowerCase(), [name, header] as const]),
+    );
     for (const [name, headerNode] of Object.entries(baseHeaders)) {
       const match = headByName.get(name.toLowerCase());
       const at = `response ${status} header ${name}`;
       if (!match) {
-        out.add('response-header-removed', 'breaking', at, `response ${status} header ${name} removed`, `Clients that read ${name} get nothing.`);
+        out.add(
+          'response-header-removed',
+          'breaking',
+          at,
+          `response ${status} header ${name} removed`,
+          `Clients that read ${name} get nothing.`,
+        );
         continue;
       }
       const baseHeader = deref(base, headerNode).value as Json;
       const headHeader = deref(head, match[1]).value as Json;
       if (baseHeader.required === true && headHeader.required !== true) {
-        out.add('response-header-became-optional', 'breaking', at, `response ${status} header ${name} became optional`, `Clients that rely on ${name} being present can get nothing.`);
+        out.add(
+          'response-header-became-optional',
+          'breaking',
+          at,
+          `response ${status} header ${name} became optional`,
+          `Clients that rely on ${name} being present can get nothing.`,
+        );
       }
       diffSchema(schemaContext('response', `response ${status} header`), baseHeader.schema, headHeader.schema, name);
     }
     const baseNames = new Set(Object.keys(baseHeaders).map((name) => name.toLowerCase()));
     for (const [lower, [name]] of headByName) {
-      if (!baseNames.has(lower)) out.add('response-header-added', 'non-breaking', `response ${status} header ${name}`, `response ${status} header ${name} added`);
+      if (!baseNames.has(lower))
+        out.add(
+          'response-header-added',
+          'non-breaking',
+          `response ${status} header ${name}`,
+          `response ${status} header ${name} added`,
+        );
     }
   }
   for (const status of Object.keys(headResponses)) {
-    if (!(status in baseResponses)) out.add('response-status-added', 'non-breaking', `response ${status}`, `response ${status} added`);
+    if (!(status in baseResponses))
+      out.add('response-status-added', 'non-breaking', `response ${status}`, `response ${status} added`);
   }
 }

@@ -24,7 +24,11 @@ function summaryRow(review: VendorReview): string {
   const lint = review.lint.failure
     ? '❌ did not run'
     : `${review.lint.errors.length > 0 ? '❌' : '✅'} ${review.lint.errors.length} errors, ${review.lint.warnings.length} warnings`;
-  const drift = review.failure ? '❌ not checked' : review.drift.length > 0 ? `❌ ${review.drift.length} stale` : '✅ none';
+  const drift = review.failure
+    ? '❌ not checked'
+    : review.drift.length > 0
+      ? `❌ ${review.drift.length} stale`
+      : '✅ none';
   const open = review.breaking.filter((change) => !change.acknowledged).length;
   const breaking = review.failure
     ? '❌ not diffed'
@@ -77,7 +81,9 @@ function lintSection(review: VendorReview): string[] {
   if (problems.length === 0) return [...lines, 'No problems (Redocly, `redocly.yaml` rules).', ''];
   lines.push('| severity | rule | where | message |', '| --- | --- | --- | --- |');
   for (const problem of problems) {
-    lines.push(`| ${problem.severity} | ${code(problem.ruleId)} | ${code(cell(problem.location))} | ${cell(problem.message)} |`);
+    lines.push(
+      `| ${problem.severity} | ${code(problem.ruleId)} | ${code(cell(problem.location))} | ${cell(problem.message)} |`,
+    );
   }
   return [...lines, '', 'Run `pnpm spec:lint` to see them locally.', ''];
 }
@@ -86,7 +92,11 @@ function driftSection(review: VendorReview): string[] {
   const lines = ['### Bundle and generated types', ''];
   if (review.failure) return [...lines, `Not checked: ${review.failure}`, ''];
   if (review.drift.length === 0) return [...lines, 'Up to date.', ''];
-  return [...lines, `Stale: ${review.drift.map(code).join(', ')}. Run ${code('pnpm generate')} and commit the result.`, ''];
+  return [
+    ...lines,
+    `Stale: ${review.drift.map(code).join(', ')}. Run ${code('pnpm generate')} and commit the result.`,
+    '',
+  ];
 }
 
 function isQuiet(review: VendorReview): boolean {
@@ -106,7 +116,9 @@ export function renderMarkdown(review: Review): string {
     commentMarker,
     '# Spec review',
     '',
-    passed ? '✅ **Passes**: no lint errors, no drift, no unacknowledged breaking changes.' : `❌ **Fails**: ${review.failures.join('; ')}.`,
+    passed
+      ? '✅ **Passes**: no lint errors, no drift, no unacknowledged breaking changes.'
+      : `❌ **Fails**: ${review.failures.join('; ')}.`,
     '',
     `Compared the working tree with ${code(review.base.ref)} (merge base ${code(review.base.commit.slice(0, 12))}). ` +
       'Breaking means an existing client can fail: on requests, the spec accepts less than before; on responses, it can send what it did not before or stops sending what it did.',
@@ -117,7 +129,12 @@ export function renderMarkdown(review: Review): string {
     '',
   ];
   if (review.acknowledgementProblems.length > 0) {
-    lines.push('## Acknowledgement file problems', '', ...review.acknowledgementProblems.map((problem) => `- ❌ ${problem}`), '');
+    lines.push(
+      '## Acknowledgement file problems',
+      '',
+      ...review.acknowledgementProblems.map((problem) => `- ❌ ${problem}`),
+      '',
+    );
   }
   if (review.sharedDrift.length > 0) {
     lines.push(`Stale shared file(s): ${review.sharedDrift.map(code).join(', ')}. Run ${code('pnpm generate')}.`, '');
@@ -129,7 +146,12 @@ export function renderMarkdown(review: Review): string {
       continue;
     }
     if (!vendor.inBase && !vendor.failure) lines.push('New spec: not present at the base.', '');
-    lines.push(...breakingSection(vendor), ...nonBreakingSection(vendor), ...lintSection(vendor), ...driftSection(vendor));
+    lines.push(
+      ...breakingSection(vendor),
+      ...nonBreakingSection(vendor),
+      ...lintSection(vendor),
+      ...driftSection(vendor),
+    );
   }
   if (review.unusedAcknowledgements.length > 0) {
     lines.push(
@@ -137,7 +159,9 @@ export function renderMarkdown(review: Review): string {
       '',
       `These entries in ${code(acknowledgementsFile)} match no change against this base; once the change they accepted is on the base branch they can be deleted:`,
       '',
-      ...review.unusedAcknowledgements.map((entry) => `- ${entry.vendor} ${code(entry.operation)} ${code(entry.change)}`),
+      ...review.unusedAcknowledgements.map(
+        (entry) => `- ${entry.vendor} ${code(entry.operation)} ${code(entry.change)}`,
+      ),
       '',
     );
   }

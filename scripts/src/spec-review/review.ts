@@ -11,7 +11,16 @@ import { vendors, type Vendor } from '@envspec/specs/vendors';
 import { generatedFile, renderIndex, renderVendor } from '@envspec/types/render';
 import { findAcknowledgement, loadAcknowledgements, type Acknowledgement } from './acknowledgements.ts';
 import { diffSpecs, type Change } from './diff.ts';
-import { bundle, extractBase, lint, resolveBase, showFile, type Base, type LintProblem, type LintResult } from './tools.ts';
+import {
+  bundle,
+  extractBase,
+  lint,
+  resolveBase,
+  showFile,
+  type Base,
+  type LintProblem,
+  type LintResult,
+} from './tools.ts';
 
 export interface ReviewOptions {
   /** Repository root: its working tree is the head, its git history holds the base. */
@@ -73,7 +82,8 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
     const sharedDrift: string[] = [];
     if (reviews.every((review) => review.failure === undefined)) {
       const indexFile = join('packages', 'types', generatedFile('index'));
-      if ((await renderIndex((vendor) => freshBundle(context, vendor))) !== (await readText(join(root, indexFile)))) sharedDrift.push(indexFile);
+      if ((await renderIndex((vendor) => freshBundle(context, vendor))) !== (await readText(join(root, indexFile))))
+        sharedDrift.push(indexFile);
     }
 
     const used = new Set<Acknowledgement>();
@@ -92,7 +102,8 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
       if (review.failure) failures.push(`${review.vendor}: ${review.failure}`);
       if (review.lint.failure) failures.push(`${review.vendor}: lint could not run`);
       if (review.lint.errors.length > 0) failures.push(`${review.vendor}: ${review.lint.errors.length} lint error(s)`);
-      if (review.drift.length > 0) failures.push(`${review.vendor}: stale ${review.drift.join(', ')} (run pnpm generate)`);
+      if (review.drift.length > 0)
+        failures.push(`${review.vendor}: stale ${review.drift.join(', ')} (run pnpm generate)`);
       const open = review.breaking.filter((change) => !change.acknowledged);
       if (open.length > 0) failures.push(`${review.vendor}: ${open.length} unacknowledged breaking change(s)`);
     }
@@ -172,7 +183,8 @@ async function reviewVendor(context: VendorContext, vendor: Vendor, lintResult: 
   const bundleFile = join('specs', 'bundled', `${vendor}.json`);
   if ((await readText(join(root, bundleFile))) !== headText) review.drift.push(bundleFile);
   const typesFile = join('packages', 'types', generatedFile(vendor));
-  if ((await renderVendor(vendor, headBundle)) !== (await readText(join(root, typesFile)))) review.drift.push(typesFile);
+  if ((await renderVendor(vendor, headBundle)) !== (await readText(join(root, typesFile))))
+    review.drift.push(typesFile);
 
   let base: OpenApiDocument | undefined;
   try {

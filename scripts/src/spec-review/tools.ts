@@ -20,10 +20,15 @@ export interface RunResult {
 /** Runs a command to completion; never throws for a non-zero exit. */
 export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -92,13 +97,19 @@ export function splitJsonDocuments(text: string): unknown[] {
 }
 
 async function lintOne(root: string, vendor: Vendor): Promise<LintResult> {
-  const result = await redocly(['lint', vendor, '--config', join(root, 'redocly.yaml'), '--format=json', '--max-problems=200'], root);
+  const result = await redocly(
+    ['lint', vendor, '--config', join(root, 'redocly.yaml'), '--format=json', '--max-problems=200'],
+    root,
+  );
   try {
     const [report] = splitJsonDocuments(result.stdout) as Array<{ problems: RedoclyProblem[] }>;
     if (!report) throw new Error('no report');
     return toLintResult(report);
   } catch {
-    return { problems: [], failure: `redocly lint ${vendor} exited ${result.code}:\n${result.stdout}${result.stderr}`.trim() };
+    return {
+      problems: [],
+      failure: `redocly lint ${vendor} exited ${result.code}:\n${result.stdout}${result.stderr}`.trim(),
+    };
   }
 }
 
@@ -108,10 +119,14 @@ async function lintOne(root: string, vendor: Vendor): Promise<LintResult> {
  * is then linted on its own so the others still get their results.
  */
 export async function lint(root: string, vendors: readonly Vendor[]): Promise<Map<Vendor, LintResult>> {
-  const result = await redocly(['lint', ...vendors, '--config', join(root, 'redocly.yaml'), '--format=json', '--max-problems=200'], root);
+  const result = await redocly(
+    ['lint', ...vendors, '--config', join(root, 'redocly.yaml'), '--format=json', '--max-problems=200'],
+    root,
+  );
   try {
     const reports = splitJsonDocuments(result.stdout) as Array<{ problems: RedoclyProblem[] }>;
-    if (reports.length === vendors.length) return new Map(vendors.map((vendor, index) => [vendor, toLintResult(reports[index]!)]));
+    if (reports.length === vendors.length)
+      return new Map(vendors.map((vendor, index) => [vendor, toLintResult(reports[index]!)]));
   } catch {
     // fall through to one run per vendor
   }
@@ -120,7 +135,10 @@ export async function lint(root: string, vendors: readonly Vendor[]): Promise<Ma
 
 /** `redocly bundle <vendor>` from the sources under `root`, to `output` (JSON), exactly as `pnpm generate` does. */
 export async function bundle(root: string, vendor: Vendor, output: string): Promise<void> {
-  const result = await redocly(['bundle', vendor, '--config', join(root, 'redocly.yaml'), '--ext', 'json', '-o', output], root);
+  const result = await redocly(
+    ['bundle', vendor, '--config', join(root, 'redocly.yaml'), '--ext', 'json', '-o', output],
+    root,
+  );
   if (result.code !== 0) throw new Error(`redocly bundle ${vendor} failed:\n${result.stdout}${result.stderr}`.trim());
 }
 
@@ -172,10 +190,15 @@ export async function showFile(root: string, commit: string, path: string): Prom
 
 /** Writes the base commit's `specs/` and `redocly.yaml` into `dir`; returns false when the base has no specs. */
 export async function extractBase(root: string, commit: string, dir: string): Promise<boolean> {
-  const present = (await git(root, ['ls-tree', '--name-only', commit, '--', 'specs', 'redocly.yaml'])).split('\n').filter(Boolean);
+  const present = (await git(root, ['ls-tree', '--name-only', commit, '--', 'specs', 'redocly.yaml']))
+    .split('\n')
+    .filter(Boolean);
   if (!present.includes('specs') || !present.includes('redocly.yaml')) return false;
   await new Promise<void>((resolve, reject) => {
-    const archive = spawn('git', ['archive', '--format=tar', commit, '--', 'specs', 'redocly.yaml'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const archive = spawn('git', ['archive', '--format=tar', commit, '--', 'specs', 'redocly.yaml'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const tar = spawn('tar', ['-x', '-C', dir], { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     archive.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -183,7 +206,9 @@ export async function extractBase(root: string, commit: string, dir: string): Pr
     archive.stdout.pipe(tar.stdin);
     archive.on('error', reject);
     tar.on('error', reject);
-    tar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`extracting ${commit}'s specs failed: ${stderr.trim()}`))));
+    tar.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`extracting ${commit}'s specs failed: ${stderr.trim()}`)),
+    );
   });
   return true;
 }

@@ -22,7 +22,8 @@ const { values } = parseArgs({
 const mode = values['mock-mode'] as MockMode;
 if (!mockModes.includes(mode)) throw new Error(`--mock-mode must be one of ${mockModes.join(', ')}, got '${mode}'`);
 const rateLimitMatch = values['rate-limit'] ? /^(\d+)\/(\d+)$/.exec(values['rate-limit']) : null;
-if (values['rate-limit'] && !rateLimitMatch) throw new Error(`--rate-limit expects REQUESTS/SECONDS, got '${values['rate-limit']}'`);
+if (values['rate-limit'] && !rateLimitMatch)
+  throw new Error(`--rate-limit expects REQUESTS/SECONDS, got '${values['rate-limit']}'`);
 
 const logger = pino({ level: values['log-level'] }, pino.destination(2));
 const [mocks, servers] = await Promise.all([
@@ -30,12 +31,19 @@ const [mocks, servers] = await Promise.all([
   startServers({
     logger,
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-    ...(rateLimitMatch ? { rateLimit: { limit: Number(rateLimitMatch[1]), windowMs: Number(rateLimitMatch[2]) * 1000 } } : {}),
+    ...(rateLimitMatch
+      ? { rateLimit: { limit: Number(rateLimitMatch[1]), windowMs: Number(rateLimitMatch[2]) * 1000 } }
+      : {}),
   }),
 ]);
 
 console.log(`\nenvspec is running. Mocks (${mode} mode; send 'Prefer: code=404' to pick a response):\n`);
-console.log(formatTable(['vendor', 'mock URL'], mocks.mocks.map((mock) => [mock.vendor, mock.url])));
+console.log(
+  formatTable(
+    ['vendor', 'mock URL'],
+    mocks.mocks.map((mock) => [mock.vendor, mock.url]),
+  ),
+);
 console.log('\nReference servers (real semantics, validated against the specs; request logs on stderr):\n');
 console.log(describeServers(servers.servers));
 console.log('\nDatadog credentials are DD-API-KEY:DD-APPLICATION-KEY. Press Ctrl-C to stop.');

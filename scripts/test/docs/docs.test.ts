@@ -61,7 +61,10 @@ describe('pnpm docs', () => {
     expect(await page.title()).toBe('envspec API reference');
     for (const docsPage of docs.pages) {
       for (const operation of docsPage.operations) {
-        const row = page.locator(`#${docsPage.vendor} tr`).filter({ hasText: operation.path }).filter({ hasText: operation.summary });
+        const row = page
+          .locator(`#${docsPage.vendor} tr`)
+          .filter({ hasText: operation.path })
+          .filter({ hasText: operation.summary });
         expect(await row.isVisible(), `${docsPage.vendor} ${operation.operationId} listed`).toBe(true);
       }
       await page.locator(`a[href="./${docsPage.file}"]`).click();
@@ -84,16 +87,26 @@ describe('pnpm docs', () => {
       await page.goto(url);
       const links = page.locator('a[href^="#/"]').filter({ hasText: operation.path });
       await links.first().waitFor({ state: 'visible' });
-      const texts = await links.evaluateAll((elements) => elements.map((element) => (element.textContent ?? '').trim().toLowerCase()));
+      const texts = await links.evaluateAll((elements) =>
+        elements.map((element) => (element.textContent ?? '').trim().toLowerCase()),
+      );
       const index = texts.findIndex((text) => text.startsWith(operation.method.toLowerCase()));
       expect(index, `${operation.method} ${operation.path} listed on the page`).toBeGreaterThanOrEqual(0);
       await links.nth(index).click();
-      const heading = page.getByRole('heading', { level: 2 }).filter({ hasText: new RegExp(`^${escapeRegExp(operation.summary)}$`) });
+      const heading = page
+        .getByRole('heading', { level: 2 })
+        .filter({ hasText: new RegExp(`^${escapeRegExp(operation.summary)}$`) });
       await heading.waitFor({ state: 'visible' });
       const endpoint = page.locator('main, #api-content, body').first().getByText(operation.path, { exact: true });
-      await expect.poll(async () => (await endpoint.count()) > 0 && (await endpoint.first().isVisible()), { message: `${operation.operationId} shows its path` }).toBe(true);
+      await expect
+        .poll(async () => (await endpoint.count()) > 0 && (await endpoint.first().isVisible()), {
+          message: `${operation.operationId} shows its path`,
+        })
+        .toBe(true);
       if (process.env.ENVSPEC_DOCS_SCREENSHOTS) {
-        await page.screenshot({ path: join(process.env.ENVSPEC_DOCS_SCREENSHOTS, `${vendor}-${operation.operationId}.png`) });
+        await page.screenshot({
+          path: join(process.env.ENVSPEC_DOCS_SCREENSHOTS, `${vendor}-${operation.operationId}.png`),
+        });
       }
     }
     expect(errors).toEqual([]);

@@ -33,9 +33,14 @@ async function git(...args: string[]): Promise<string> {
 
 /** Runs the CLI as `pnpm spec:review` does; returns its exit code, console output and the report. */
 async function review(...args: string[]): Promise<{ code: number; output: string; markdown: string }> {
-  const result = await exec(process.execPath, ['--import', 'tsx', cli, '--root', scratch, ...args], { cwd: scriptsDir }).then(
+  const result = await exec(process.execPath, ['--import', 'tsx', cli, '--root', scratch, ...args], {
+    cwd: scriptsDir,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      output: error.stdout + error.stderr,
+    }),
   );
   return { ...result, markdown: await readFile(join(scratch, 'spec-review.md'), 'utf8') };
 }
@@ -67,10 +72,23 @@ beforeAll(async () => {
   const skip = (source: string) => !source.includes(`${join('specs', 'node_modules')}`);
   await cp(join(repoRoot, 'redocly.yaml'), join(scratch, 'redocly.yaml'));
   await cp(join(repoRoot, 'specs'), join(scratch, 'specs'), { recursive: true, filter: skip });
-  await cp(join(repoRoot, 'packages', 'types', 'src', 'generated'), join(scratch, 'packages', 'types', 'src', 'generated'), { recursive: true });
+  await cp(
+    join(repoRoot, 'packages', 'types', 'src', 'generated'),
+    join(scratch, 'packages', 'types', 'src', 'generated'),
+    { recursive: true },
+  );
   await git('init', '--quiet', '--initial-branch=main');
   await git('-c', 'user.name=envspec', '-c', 'user.email=envspec@example.invalid', 'add', '--all');
-  await git('-c', 'user.name=envspec', '-c', 'user.email=envspec@example.invalid', 'commit', '--quiet', '--message', 'base');
+  await git(
+    '-c',
+    'user.name=envspec',
+    '-c',
+    'user.email=envspec@example.invalid',
+    'commit',
+    '--quiet',
+    '--message',
+    'base',
+  );
   await git('checkout', '--quiet', '-b', 'scratch');
 });
 
@@ -94,11 +112,25 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
 
     // Not regenerated yet: drift, with the fix named.
     const stale = await reviewInProcess();
-    expect(stale.failures).toContain('qoder: stale specs/bundled/qoder.json, packages/types/src/generated/qoder.ts (run pnpm generate)');
-    expect(stale.markdown).toContain('Stale: `specs/bundled/qoder.json`, `packages/types/src/generated/qoder.ts`. Run `pnpm generate`');
+    expect(stale.failures).toContain(
+      'qoder: stale specs/bundled/qoder.json, packages/types/src/generated/qoder.ts (run pnpm generate)',
+    );
+    expect(stale.markdown).toContain(
+      'Stale: `specs/bundled/qoder.json`, `packages/types/src/generated/qoder.ts`. Run `pnpm generate`',
+    );
 
     await regenerate('qoder');
-    await git('-c', 'user.name=envspec', '-c', 'user.email=envspec@example.invalid', 'commit', '--quiet', '--all', '--message', 'remove description');
+    await git(
+      '-c',
+      'user.name=envspec',
+      '-c',
+      'user.email=envspec@example.invalid',
+      'commit',
+      '--quiet',
+      '--all',
+      '--message',
+      'remove description',
+    );
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(1);
     expect(output).toContain('qoder: 2 unacknowledged breaking change(s)');

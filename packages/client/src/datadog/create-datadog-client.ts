@@ -20,8 +20,14 @@ export type DatadogClient = Client<paths> & {
 
 /** A client for Datadog's feature-flag environments API on `https://api.<site>`. */
 export function createDatadogClient(options: DatadogClientOptions): DatadogClient {
-  const apiKey = requireSecret(options.apiKey, "createDatadogClient: 'apiKey' is required: pass a Datadog API key (sent as 'DD-API-KEY')");
-  const appKey = requireSecret(options.appKey, "createDatadogClient: 'appKey' is required: pass a Datadog application key (sent as 'DD-APPLICATION-KEY')");
+  const apiKey = requireSecret(
+    options.apiKey,
+    "createDatadogClient: 'apiKey' is required: pass a Datadog API key (sent as 'DD-API-KEY')",
+  );
+  const appKey = requireSecret(
+    options.appKey,
+    "createDatadogClient: 'appKey' is required: pass a Datadog application key (sent as 'DD-APPLICATION-KEY')",
+  );
   const auth = authMiddleware({ 'DD-API-KEY': { secret: apiKey }, 'DD-APPLICATION-KEY': { secret: appKey } });
   const client = createVendorClient<paths>(options.baseUrl ?? datadogBaseUrl(options.site), options, auth);
   return Object.assign(client, { environments: datadogEnvironments(client) });

@@ -41,7 +41,10 @@ function datadogRateLimit(headers: Headers): DatadogRateLimit {
 }
 
 /** A documented Datadog error: `{ errors: ["…"] }`, with the request id from `X-Request-Id`. */
-export class DatadogApiError<Op extends DatadogOperationId = DatadogOperationId, Status extends number = ErrorStatusOf<operations[Op]>> extends ApiError {
+export class DatadogApiError<
+  Op extends DatadogOperationId = DatadogOperationId,
+  Status extends number = ErrorStatusOf<operations[Op]>,
+> extends ApiError {
   declare readonly vendor: 'datadog';
   declare readonly operation: Op;
   declare readonly status: Status;
@@ -63,11 +66,16 @@ export class DatadogApiError<Op extends DatadogOperationId = DatadogOperationId,
 
 /** The errors `Op` can throw, one member per documented status, so `switch (error.status)` narrows. */
 export type DatadogOperationError<Op extends DatadogOperationId = DatadogOperationId> = {
-  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: DatadogApiError<O, S> & RateLimitFor<S, DatadogRateLimit> }[ErrorStatusOf<operations[O]>];
+  [O in Op]: {
+    [S in ErrorStatusOf<operations[O]>]: DatadogApiError<O, S> & RateLimitFor<S, DatadogRateLimit>;
+  }[ErrorStatusOf<operations[O]>];
 }[Op];
 
 /** Whether `error` is a documented Datadog error (of `operation`, when given). */
-export function isDatadogError<Op extends DatadogOperationId = DatadogOperationId>(error: unknown, operation?: Op): error is DatadogOperationError<Op> {
+export function isDatadogError<Op extends DatadogOperationId = DatadogOperationId>(
+  error: unknown,
+  operation?: Op,
+): error is DatadogOperationError<Op> {
   return error instanceof DatadogApiError && (operation === undefined || error.operation === operation);
 }
 

@@ -15,13 +15,20 @@ export interface DatadogEnvironments {
   /** `GET` the environment with this UUID; resolves to the document's `data`. */
   get(environmentId: string, options?: CallOptions): Promise<DatadogEnvironment>;
   /** Update (`PUT`) only the attributes given; resolves to the updated environment. */
-  update(environmentId: string, attributes: DatadogUpdateEnvironmentAttributes, options?: CallOptions): Promise<DatadogEnvironment>;
+  update(
+    environmentId: string,
+    attributes: DatadogUpdateEnvironmentAttributes,
+    options?: CallOptions,
+  ): Promise<DatadogEnvironment>;
 }
 
 export function datadogEnvironments(client: Client<paths>): DatadogEnvironments {
   return {
     async get(environmentId, options) {
-      const result = await client.GET(environmentPath, { params: { path: { environment_id: environmentId } }, ...callInit(options) });
+      const result = await client.GET(environmentPath, {
+        params: { path: { environment_id: environmentId } },
+        ...callInit(options),
+      });
       return dataOrThrow(datadogErrors, 'GetFeatureFlagsEnvironment', result).data;
     },
     async update(environmentId, attributes, options) {

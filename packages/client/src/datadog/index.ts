@@ -14,4 +14,9 @@ export { ApiError, UnexpectedResponseError } from '../http/api-error.ts';
 export type { CallOptions } from '../http/call-options.ts';
 export type { Secret } from '../http/credentials.ts';
 export type { RateLimit } from '../http/rate-limit.ts';
-export type { DatadogAPIErrorResponse, DatadogEnvironment, DatadogUpdateEnvironmentAttributes, paths as DatadogPaths } from '@envspec/types/datadog';
+export type {
+  DatadogAPIErrorResponse,
+  DatadogEnvironment,
+  DatadogUpdateEnvironmentAttributes,
+  paths as DatadogPaths,
+} from '@envspec/types/datadog';

@@ -17,7 +17,9 @@ export const datadogDefaultSite: DatadogSite = 'datadoghq.com';
 /** The API root of a Datadog site: `https://api.<site>`. */
 export function datadogBaseUrl(site: DatadogSite = datadogDefaultSite): string {
   if (!(datadogSites as readonly string[]).includes(site)) {
-    throw new TypeError(`unknown Datadog site '${site}': use one of ${datadogSites.join(', ')}, or pass baseUrl instead`);
+    throw new TypeError(
+      `unknown Datadog site '${site}': use one of ${datadogSites.join(', ')}, or pass baseUrl instead`,
+    );
   }
   return `https://api.${site}`;
 }

@@ -19,9 +19,14 @@ export type FabroClient = Client<paths> & {
 /** A client for a self-hosted Fabro server's environments API. */
 export function createFabroClient(options: FabroClientOptions): FabroClient {
   if (typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
-    throw new TypeError("createFabroClient: 'baseUrl' is required: Fabro is self-hosted, so pass your server's URL (e.g. 'https://fabro.example.com')");
+    throw new TypeError(
+      "createFabroClient: 'baseUrl' is required: Fabro is self-hosted, so pass your server's URL (e.g. 'https://fabro.example.com')",
+    );
   }
-  const token = requireSecret(options.token, "createFabroClient: 'token' is required: pass a Fabro dev token (sent as 'Authorization: Bearer fabro_dev_…')");
+  const token = requireSecret(
+    options.token,
+    "createFabroClient: 'token' is required: pass a Fabro dev token (sent as 'Authorization: Bearer fabro_dev_…')",
+  );
   const auth = authMiddleware({ Authorization: { secret: token, format: (value) => `Bearer ${value}` } });
   const client = createVendorClient<paths>(options.baseUrl, options, auth);
   return Object.assign(client, { environments: fabroEnvironments(client) });

@@ -31,6 +31,7 @@ export interface UpdateWithOptions extends CallOptions {
 export type EnvironmentChange = (
   draft: FabroReplaceEnvironmentRequest,
   current: FabroEnvironment,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a recipe may mutate the draft and return nothing
 ) => FabroReplaceEnvironmentRequest | void | Promise<FabroReplaceEnvironmentRequest | void>;
 
 /** Fabro environments. Failures throw `FabroApiError` (or `UnexpectedResponseError`). */

@@ -14,7 +14,10 @@ export const fabroErrorStatuses = {
 } as const satisfies ErrorStatusTable<operations>;
 
 /** A documented Fabro error: `{ errors: [{ status, title, detail, code }], request_id }`. */
-export class FabroApiError<Op extends FabroOperationId = FabroOperationId, Status extends number = ErrorStatusOf<operations[Op]>> extends ApiError {
+export class FabroApiError<
+  Op extends FabroOperationId = FabroOperationId,
+  Status extends number = ErrorStatusOf<operations[Op]>,
+> extends ApiError {
   declare readonly vendor: 'fabro';
   declare readonly operation: Op;
   declare readonly status: Status;
@@ -30,17 +33,25 @@ export class FabroApiError<Op extends FabroOperationId = FabroOperationId, Statu
     super(init);
     this.name = 'FabroApiError';
     this.errors = init.body.errors;
-    this.rateLimit = init.status === 429 ? { retryAfterMs: retryDelayFromHeaders(init.response.headers, Date.now(), 'delta-seconds') } : undefined;
+    this.rateLimit =
+      init.status === 429
+        ? { retryAfterMs: retryDelayFromHeaders(init.response.headers, Date.now(), 'delta-seconds') }
+        : undefined;
   }
 }
 
 /** The errors `Op` can throw, one member per documented status, so `switch (error.status)` narrows. */
 export type FabroOperationError<Op extends FabroOperationId = FabroOperationId> = {
-  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: FabroApiError<O, S> & RateLimitFor<S> }[ErrorStatusOf<operations[O]>];
+  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: FabroApiError<O, S> & RateLimitFor<S> }[ErrorStatusOf<
+    operations[O]
+  >];
 }[Op];
 
 /** Whether `error` is a documented Fabro error (of `operation`, when given). */
-export function isFabroError<Op extends FabroOperationId = FabroOperationId>(error: unknown, operation?: Op): error is FabroOperationError<Op> {
+export function isFabroError<Op extends FabroOperationId = FabroOperationId>(
+  error: unknown,
+  operation?: Op,
+): error is FabroOperationError<Op> {
   return error instanceof FabroApiError && (operation === undefined || error.operation === operation);
 }
 
@@ -49,7 +60,9 @@ function isFabroErrorObject(value: unknown): value is FabroErrorObject {
 }
 
 function isFabroEnvelope(body: unknown): body is FabroError {
-  return isRecord(body) && Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every(isFabroErrorObject);
+  return (
+    isRecord(body) && Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every(isFabroErrorObject)
+  );
 }
 
 export const fabroErrors: VendorErrors<operations> = {

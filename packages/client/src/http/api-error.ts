@@ -50,7 +50,8 @@ export class ApiError extends Error {
  */
 export class UnexpectedResponseError extends ApiError {
   constructor(init: Omit<ApiErrorInit, 'message' | 'code'> & { message?: string }) {
-    const excerpt = typeof init.body === 'string' ? init.body.slice(0, 200) : JSON.stringify(init.body ?? null).slice(0, 200);
+    const excerpt =
+      typeof init.body === 'string' ? init.body.slice(0, 200) : JSON.stringify(init.body ?? null).slice(0, 200);
     super({
       ...init,
       code: undefined,

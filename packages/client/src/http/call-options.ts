@@ -16,7 +16,11 @@ export interface NonIdempotentCallOptions extends CallOptions {
 }
 
 /** The openapi-fetch init fields for `options`. */
-export function callInit(options: NonIdempotentCallOptions = {}): { signal?: AbortSignal; headers?: HeadersOptions; middleware?: Middleware[] } {
+export function callInit(options: NonIdempotentCallOptions = {}): {
+  signal?: AbortSignal;
+  headers?: HeadersOptions;
+  middleware?: Middleware[];
+} {
   return {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.headers ? { headers: options.headers } : {}),

@@ -17,7 +17,9 @@ async function resolveSecret(secret: Secret): Promise<string> {
  * Middleware that sets the vendor's authentication headers on every request. `headers` maps a
  * header name to its value built from the resolved secret.
  */
-export function authMiddleware(headers: Record<string, { secret: Secret; format?: (secret: string) => string }>): Middleware {
+export function authMiddleware(
+  headers: Record<string, { secret: Secret; format?: (secret: string) => string }>,
+): Middleware {
   return {
     async onRequest({ request }) {
       for (const [name, { secret, format }] of Object.entries(headers)) {

@@ -27,6 +27,10 @@ export type ErrorStatusSet<Operation> = { readonly [S in ErrorStatusOf<Operation
 export type ErrorStatusTable<Operations> = { readonly [Id in keyof Operations]: ErrorStatusSet<Operations[Id]> };
 
 /** Whether `status` is one `table` documents for `operation`. */
-export function isDocumentedStatus<Operations>(table: ErrorStatusTable<Operations>, operation: keyof Operations, status: number): boolean {
-  return Object.prototype.hasOwnProperty.call(table[operation], status);
+export function isDocumentedStatus<Operations>(
+  table: ErrorStatusTable<Operations>,
+  operation: keyof Operations,
+  status: number,
+): boolean {
+  return Object.hasOwn(table[operation], status);
 }

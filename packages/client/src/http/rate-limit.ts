@@ -31,10 +31,21 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** `X-RateLimit-Reset` (any capitalisation) in milliseconds from `now`. */
-export function parseRateLimitReset(value: string | null, now: number, unit: RateLimitResetUnit = 'auto'): number | undefined {
+export function parseRateLimitReset(
+  value: string | null,
+  now: number,
+  unit: RateLimitResetUnit = 'auto',
+): number | undefined {
   const number = parseNonNegativeNumber(value);
   if (number === undefined) return undefined;
-  const resolved = unit !== 'auto' ? unit : number >= epochMsThreshold ? 'epoch-ms' : number >= epochSecondsThreshold ? 'epoch-seconds' : 'delta-seconds';
+  const resolved =
+    unit !== 'auto'
+      ? unit
+      : number >= epochMsThreshold
+        ? 'epoch-ms'
+        : number >= epochSecondsThreshold
+          ? 'epoch-seconds'
+          : 'delta-seconds';
   switch (resolved) {
     case 'epoch-ms':
       return Math.max(0, number - now);
@@ -49,8 +60,14 @@ export function parseRateLimitReset(value: string | null, now: number, unit: Rat
  * The wait a response asks for, in milliseconds: `Retry-After` when present (the standard header),
  * otherwise `X-RateLimit-Reset`; undefined when it names none.
  */
-export function retryDelayFromHeaders(headers: Headers, now: number, unit: RateLimitResetUnit = 'auto'): number | undefined {
-  return parseRetryAfter(headers.get('retry-after'), now) ?? parseRateLimitReset(headers.get('x-ratelimit-reset'), now, unit);
+export function retryDelayFromHeaders(
+  headers: Headers,
+  now: number,
+  unit: RateLimitResetUnit = 'auto',
+): number | undefined {
+  return (
+    parseRetryAfter(headers.get('retry-after'), now) ?? parseRateLimitReset(headers.get('x-ratelimit-reset'), now, unit)
+  );
 }
 
 /** What a 429 error tells about the rate limit. */
@@ -60,4 +77,6 @@ export interface RateLimit {
 }
 
 /** Narrows `rateLimit` by status: present on a 429 error, undefined on every other. */
-export type RateLimitFor<Status, Info extends RateLimit = RateLimit> = Status extends 429 ? { readonly rateLimit: Info } : { readonly rateLimit: undefined };
+export type RateLimitFor<Status, Info extends RateLimit = RateLimit> = Status extends 429
+  ? { readonly rateLimit: Info }
+  : { readonly rateLimit: undefined };

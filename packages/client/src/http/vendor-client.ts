@@ -42,7 +42,11 @@ function directFetch(request: Request, extension?: RequestInit): Promise<Respons
 }
 
 /** An openapi-fetch client for `Paths` with the vendor's authentication middleware registered first. */
-export function createVendorClient<Paths extends {}>(baseUrl: string, options: BaseClientOptions, auth: Middleware): Client<Paths> {
+export function createVendorClient<Paths extends {}>(
+  baseUrl: string,
+  options: BaseClientOptions,
+  auth: Middleware,
+): Client<Paths> {
   const client = createClient<Paths>({
     baseUrl,
     Request: InitKeepingRequest,

@@ -1,4 +1,4 @@
-import { ApiError, requestIdHeader, UnexpectedResponseError, type ApiErrorInit } from './api-error.ts';
+import { type ApiError, requestIdHeader, UnexpectedResponseError, type ApiErrorInit } from './api-error.ts';
 import { isDocumentedStatus, type ErrorStatusTable } from './operation-types.ts';
 
 /** The common fields read out of a vendor's error envelope. */
@@ -24,11 +24,21 @@ export interface VendorErrors<Operations> {
  * The typed error for a non-2xx answer: the vendor's class when the status is documented for the
  * operation and the body is the vendor's envelope, an `UnexpectedResponseError` otherwise.
  */
-export function errorFromResponse<Operations>(errors: VendorErrors<Operations>, operation: keyof Operations & string, response: Response, body: unknown): ApiError {
+export function errorFromResponse<Operations>(
+  errors: VendorErrors<Operations>,
+  operation: keyof Operations & string,
+  response: Response,
+  body: unknown,
+): ApiError {
   const context = { vendor: errors.vendor, operation, status: response.status, body, response };
   const parsed = isDocumentedStatus(errors.statuses, operation, response.status) ? errors.parse(body) : undefined;
   if (!parsed) return new UnexpectedResponseError({ ...context, requestId: requestIdHeader(response) });
-  return errors.create({ ...context, message: parsed.message, code: parsed.code, requestId: parsed.requestId ?? requestIdHeader(response) });
+  return errors.create({
+    ...context,
+    message: parsed.message,
+    code: parsed.code,
+    requestId: parsed.requestId ?? requestIdHeader(response),
+  });
 }
 
 /** What openapi-fetch resolves to. */
@@ -39,7 +49,11 @@ export interface FetchResult<Data> {
 }
 
 /** The documented body of a 2xx answer; throws the vendor's typed error for anything else. */
-export function dataOrThrow<Operations, Data>(errors: VendorErrors<Operations>, operation: keyof Operations & string, result: FetchResult<Data>): Data {
+export function dataOrThrow<Operations, Data>(
+  errors: VendorErrors<Operations>,
+  operation: keyof Operations & string,
+  result: FetchResult<Data>,
+): Data {
   const { response } = result;
   if (!response.ok) throw errorFromResponse(errors, operation, response, result.error);
   if (result.data === undefined) {

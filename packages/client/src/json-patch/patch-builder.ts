@@ -69,12 +69,18 @@ export class PatchBuilder<Rules extends PatchRules> {
   }
 
   /** Move the value at `from` (removing it there) to `path`. */
-  move<From extends RemovePath<Rules>, Path extends AddPath<Rules>>(from: From, path: Path & Compatible<Rules, From, Path>): PatchBuilder<Rules> {
+  move<From extends RemovePath<Rules>, Path extends AddPath<Rules>>(
+    from: From,
+    path: Path & Compatible<Rules, From, Path>,
+  ): PatchBuilder<Rules> {
     return this.with({ op: 'move', from, path });
   }
 
   /** Copy the value at `from` to `path`. */
-  copy<From extends Rules['read'], Path extends AddPath<Rules>>(from: From, path: Path & Compatible<Rules, From, Path>): PatchBuilder<Rules> {
+  copy<From extends Rules['read'], Path extends AddPath<Rules>>(
+    from: From,
+    path: Path & Compatible<Rules, From, Path>,
+  ): PatchBuilder<Rules> {
     return this.with({ op: 'copy', from, path });
   }
 

@@ -12,7 +12,8 @@ export type PointerPaths<T, Depth extends number = 7> = [Depth] extends [never]
   : T extends readonly (infer Element)[]
     ? `/${number}` | `/${number}${PointerPaths<NonNullable<Element>, Countdown[Depth]>}`
     : T extends object
-      ? { [K in keyof T & string]-?: `/${K}` | `/${K}${PointerPaths<NonNullable<T[K]>, Countdown[Depth]>}` }[keyof T & string]
+      ? { [K in keyof T & string]-?: `/${K}` | `/${K}${PointerPaths<NonNullable<T[K]>, Countdown[Depth]>}` }[keyof T &
+          string]
       : never;
 
 /** The member `Key` of `T`: an array element (`0`, `-`), a property, or an index-signature entry. */
@@ -37,7 +38,11 @@ export type ValueAt<T, Pointer extends string> = Pointer extends `/${infer Head}
 export type PatchValue<T, Pointer extends string> = Exclude<ValueAt<T, Pointer>, undefined>;
 
 /** Pointers among `Paths` whose value is an array, with `/-` (append) added. */
-export type AppendPaths<T, Paths extends string> = Paths extends unknown ? (NonNullable<ValueAt<T, Paths>> extends readonly unknown[] ? `${Paths}/-` : never) : never;
+export type AppendPaths<T, Paths extends string> = Paths extends unknown
+  ? NonNullable<ValueAt<T, Paths>> extends readonly unknown[]
+    ? `${Paths}/-`
+    : never
+  : never;
 
 /** Splits `/a/b/c` into `['/a/b', 'c']`. */
 type SplitLast<Pointer extends string, Parent extends string = ''> = Pointer extends `/${infer Head}/${infer Rest}`
@@ -63,4 +68,8 @@ type IsRemovable<T, Pointer extends string> =
     : false;
 
 /** Pointers among `Paths` that a `remove` may target. */
-export type RemovablePaths<T, Paths extends string> = Paths extends unknown ? (IsRemovable<T, Paths> extends true ? Paths : never) : never;
+export type RemovablePaths<T, Paths extends string> = Paths extends unknown
+  ? IsRemovable<T, Paths> extends true
+    ? Paths
+    : never
+  : never;

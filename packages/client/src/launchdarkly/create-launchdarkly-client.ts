@@ -19,7 +19,14 @@ export type LaunchDarklyClient = Client<paths> & {
 
 /** A client for LaunchDarkly's environments API (`baseUrl` defaults to `https://app.launchdarkly.com`). */
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions): LaunchDarklyClient {
-  const apiKey = requireSecret(options.apiKey, "createLaunchDarklyClient: 'apiKey' is required: pass a LaunchDarkly API access token (sent as 'Authorization: <token>', no Bearer)");
-  const client = createVendorClient<paths>(options.baseUrl ?? launchDarklyDefaultBaseUrl, options, authMiddleware({ Authorization: { secret: apiKey } }));
+  const apiKey = requireSecret(
+    options.apiKey,
+    "createLaunchDarklyClient: 'apiKey' is required: pass a LaunchDarkly API access token (sent as 'Authorization: <token>', no Bearer)",
+  );
+  const client = createVendorClient<paths>(
+    options.baseUrl ?? launchDarklyDefaultBaseUrl,
+    options,
+    authMiddleware({ Authorization: { secret: apiKey } }),
+  );
   return Object.assign(client, { environments: launchDarklyEnvironments(client) });
 }

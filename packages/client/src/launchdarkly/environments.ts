@@ -27,12 +27,19 @@ export interface LaunchDarklyEnvironments {
 export function launchDarklyEnvironments(client: Client<paths>): LaunchDarklyEnvironments {
   return {
     async get(projectKey, environmentKey, options) {
-      const result = await client.GET(environmentPath, { params: { path: { projectKey, environmentKey } }, ...callInit(options) });
+      const result = await client.GET(environmentPath, {
+        params: { path: { projectKey, environmentKey } },
+        ...callInit(options),
+      });
       return dataOrThrow(launchDarklyErrors, 'getEnvironment', result);
     },
     async patch(projectKey, environmentKey, operations, options) {
       const body: LaunchDarklyJSONPatch = Array.isArray(operations) ? operations : operations.build();
-      const result = await client.PATCH(environmentPath, { params: { path: { projectKey, environmentKey } }, body, ...callInit(options) });
+      const result = await client.PATCH(environmentPath, {
+        params: { path: { projectKey, environmentKey } },
+        body,
+        ...callInit(options),
+      });
       return dataOrThrow(launchDarklyErrors, 'patchEnvironment', result);
     },
   };

@@ -5,7 +5,13 @@ export {
   type LaunchDarklyClientOptions,
 } from './create-launchdarkly-client.ts';
 export type { LaunchDarklyEnvironments } from './environments.ts';
-export { patch, type LaunchDarklyEditableApprovalSettings, type LaunchDarklyPatch, type LaunchDarklyPatchRules, type LaunchDarklyReadOnlyField } from './patch.ts';
+export {
+  patch,
+  type LaunchDarklyEditableApprovalSettings,
+  type LaunchDarklyPatch,
+  type LaunchDarklyPatchRules,
+  type LaunchDarklyReadOnlyField,
+} from './patch.ts';
 export {
   LaunchDarklyApiError,
   isLaunchDarklyError,
@@ -21,4 +27,10 @@ export type { Secret } from '../http/credentials.ts';
 export type { RateLimit } from '../http/rate-limit.ts';
 export { idempotent } from '../http/idempotent.ts';
 export { PatchBuilder, type JsonPatchOperation } from '../json-patch/patch-builder.ts';
-export type { LaunchDarklyError, LaunchDarklyEnvironment, LaunchDarklyJSONPatch, LaunchDarklyPatchOperation, paths as LaunchDarklyPaths } from '@envspec/types/launchdarkly';
+export type {
+  LaunchDarklyError,
+  LaunchDarklyEnvironment,
+  LaunchDarklyJSONPatch,
+  LaunchDarklyPatchOperation,
+  paths as LaunchDarklyPaths,
+} from '@envspec/types/launchdarkly';

@@ -62,7 +62,9 @@ export class LaunchDarklyApiError<
 
 /** The errors `Op` can throw, one member per documented status, so `switch (error.status)` narrows. */
 export type LaunchDarklyOperationError<Op extends LaunchDarklyOperationId = LaunchDarklyOperationId> = {
-  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: LaunchDarklyApiError<O, S> & RateLimitFor<S, LaunchDarklyRateLimit> }[ErrorStatusOf<operations[O]>];
+  [O in Op]: {
+    [S in ErrorStatusOf<operations[O]>]: LaunchDarklyApiError<O, S> & RateLimitFor<S, LaunchDarklyRateLimit>;
+  }[ErrorStatusOf<operations[O]>];
 }[Op];
 
 /** Whether `error` is a documented LaunchDarkly error (of `operation`, when given). */

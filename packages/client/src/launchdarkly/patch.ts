@@ -22,7 +22,9 @@ export interface LaunchDarklyPatchRules extends PatchRules {
   document: LaunchDarklyEnvironment;
   read: PointerPaths<LaunchDarklyEnvironment>;
   write:
-    | PointerPaths<Omit<LaunchDarklyEnvironment, LaunchDarklyReadOnlyField | 'approvalSettings' | 'resourceApprovalSettings'>>
+    | PointerPaths<
+        Omit<LaunchDarklyEnvironment, LaunchDarklyReadOnlyField | 'approvalSettings' | 'resourceApprovalSettings'>
+      >
     | `/approvalSettings${EditableApprovalPaths}`
     | `/resourceApprovalSettings/${string}${EditableApprovalPaths}`;
 }

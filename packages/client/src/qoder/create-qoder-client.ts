@@ -19,7 +19,10 @@ export type QoderClient = Client<paths> & {
 
 /** A client for the Qoder Cloud Agents API (`baseUrl` defaults to `https://openapi.qoder.sh`). */
 export function createQoderClient(options: QoderClientOptions): QoderClient {
-  const token = requireSecret(options.token, "createQoderClient: 'token' is required: pass a Qoder personal access token (sent as 'Authorization: Bearer <token>')");
+  const token = requireSecret(
+    options.token,
+    "createQoderClient: 'token' is required: pass a Qoder personal access token (sent as 'Authorization: Bearer <token>')",
+  );
   const auth = authMiddleware({ Authorization: { secret: token, format: (value) => `Bearer ${value}` } });
   const client = createVendorClient<paths>(options.baseUrl ?? qoderDefaultBaseUrl, options, auth);
   return Object.assign(client, { environments: qoderEnvironments(client) });

@@ -20,11 +20,18 @@ export interface QoderEnvironments {
 export function qoderEnvironments(client: Client<paths>): QoderEnvironments {
   return {
     async get(environmentId, options) {
-      const result = await client.GET(environmentPath, { params: { path: { environment_id: environmentId } }, ...callInit(options) });
+      const result = await client.GET(environmentPath, {
+        params: { path: { environment_id: environmentId } },
+        ...callInit(options),
+      });
       return dataOrThrow(qoderErrors, 'getEnvironment', result);
     },
     async update(environmentId, body, options) {
-      const result = await client.PUT(environmentPath, { params: { path: { environment_id: environmentId } }, body, ...callInit(options) });
+      const result = await client.PUT(environmentPath, {
+        params: { path: { environment_id: environmentId } },
+        body,
+        ...callInit(options),
+      });
       return dataOrThrow(qoderErrors, 'updateEnvironment', result);
     },
   };

@@ -14,7 +14,10 @@ export const qoderErrorStatuses = {
 } as const satisfies ErrorStatusTable<operations>;
 
 /** A documented Qoder error: `{ type: "error", error: { type, message, code? }, request_id }`. */
-export class QoderApiError<Op extends QoderOperationId = QoderOperationId, Status extends number = ErrorStatusOf<operations[Op]>> extends ApiError {
+export class QoderApiError<
+  Op extends QoderOperationId = QoderOperationId,
+  Status extends number = ErrorStatusOf<operations[Op]>,
+> extends ApiError {
   declare readonly vendor: 'qoder';
   declare readonly operation: Op;
   declare readonly status: Status;
@@ -28,7 +31,10 @@ export class QoderApiError<Op extends QoderOperationId = QoderOperationId, Statu
     super(init);
     this.name = 'QoderApiError';
     this.type = init.body.error.type;
-    this.rateLimit = init.status === 429 ? { retryAfterMs: retryDelayFromHeaders(init.response.headers, Date.now(), 'delta-seconds') } : undefined;
+    this.rateLimit =
+      init.status === 429
+        ? { retryAfterMs: retryDelayFromHeaders(init.response.headers, Date.now(), 'delta-seconds') }
+        : undefined;
   }
 }
 
@@ -37,16 +43,27 @@ export class QoderApiError<Op extends QoderOperationId = QoderOperationId, Statu
  * (and only a 429 has `rateLimit`).
  */
 export type QoderOperationError<Op extends QoderOperationId = QoderOperationId> = {
-  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: QoderApiError<O, S> & RateLimitFor<S> }[ErrorStatusOf<operations[O]>];
+  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: QoderApiError<O, S> & RateLimitFor<S> }[ErrorStatusOf<
+    operations[O]
+  >];
 }[Op];
 
 /** Whether `error` is a documented Qoder error (of `operation`, when given). */
-export function isQoderError<Op extends QoderOperationId = QoderOperationId>(error: unknown, operation?: Op): error is QoderOperationError<Op> {
+export function isQoderError<Op extends QoderOperationId = QoderOperationId>(
+  error: unknown,
+  operation?: Op,
+): error is QoderOperationError<Op> {
   return error instanceof QoderApiError && (operation === undefined || error.operation === operation);
 }
 
 function isQoderEnvelope(body: unknown): body is QoderError {
-  return isRecord(body) && body.type === 'error' && isRecord(body.error) && typeof body.error.type === 'string' && typeof body.error.message === 'string';
+  return (
+    isRecord(body) &&
+    body.type === 'error' &&
+    isRecord(body.error) &&
+    typeof body.error.type === 'string' &&
+    typeof body.error.message === 'string'
+  );
 }
 
 export const qoderErrors: VendorErrors<operations> = {
@@ -54,7 +71,11 @@ export const qoderErrors: VendorErrors<operations> = {
   statuses: qoderErrorStatuses,
   parse(body) {
     if (!isQoderEnvelope(body)) return undefined;
-    return { message: body.error.message, code: body.error.code, requestId: typeof body.request_id === 'string' ? body.request_id : undefined };
+    return {
+      message: body.error.message,
+      code: body.error.code,
+      requestId: typeof body.request_id === 'string' ? body.request_id : undefined,
+    };
   },
   create: (init) => new QoderApiError({ ...init, body: init.body as QoderError }),
 };

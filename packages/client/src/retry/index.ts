@@ -3,4 +3,9 @@ export { systemClock, type RetryClock } from './clock.ts';
 export { TimeoutError } from './timeout-error.ts';
 export { backoffDelay } from './backoff.ts';
 export { idempotent } from '../http/idempotent.ts';
-export { parseRateLimitReset, parseRetryAfter, retryDelayFromHeaders, type RateLimitResetUnit } from '../http/rate-limit.ts';
+export {
+  parseRateLimitReset,
+  parseRetryAfter,
+  retryDelayFromHeaders,
+  type RateLimitResetUnit,
+} from '../http/rate-limit.ts';

@@ -71,7 +71,8 @@ const defaultStatuses = [429, 500, 502, 503, 504];
 const defaultIdempotentMethods = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 
 function nonNegative(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`retry: ${name} must be a finite number of at least 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`retry: ${name} must be a finite number of at least 0, got ${value}`);
   return value;
 }
 
@@ -91,7 +92,9 @@ export function retry(options: RetryOptions = {}): Middleware {
   const maxRetryAfterMs = nonNegative('maxRetryAfterMs', options.maxRetryAfterMs ?? 60_000);
   const timeoutMs = options.timeoutMs === undefined ? undefined : nonNegative('timeoutMs', options.timeoutMs);
   const statuses = new Set(options.statuses ?? defaultStatuses);
-  const idempotentMethods = new Set((options.idempotentMethods ?? defaultIdempotentMethods).map((method) => method.toUpperCase()));
+  const idempotentMethods = new Set(
+    (options.idempotentMethods ?? defaultIdempotentMethods).map((method) => method.toUpperCase()),
+  );
   const { clock = systemClock, random = Math.random, rateLimitReset = 'auto', onRetry } = options;
   const states = new WeakMap<Request, RequestState>();
 
@@ -114,7 +117,11 @@ export function retry(options: RetryOptions = {}): Middleware {
       const response = await pending;
       if (timeoutMs === undefined) return { response };
       const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
-      const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const buffered = new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
       Object.defineProperty(buffered, 'url', { value: response.url });
       return { response: buffered };
     } catch (error) {
@@ -138,13 +145,24 @@ export function retry(options: RetryOptions = {}): Middleware {
     return asked > 0 ? asked : backoff();
   }
 
-  async function run(state: RequestState, first: Outcome, sent: Request, fetch: (request: Request) => Promise<Response>): Promise<Outcome> {
+  async function run(
+    state: RequestState,
+    first: Outcome,
+    sent: Request,
+    fetch: (request: Request) => Promise<Response>,
+  ): Promise<Outcome> {
     const allowed = idempotentMethods.has(state.template.method.toUpperCase()) || isMarkedIdempotent(sent);
     let outcome = first;
     for (let attempt = 1; ; attempt += 1) {
       const delayMs = delayBefore(attempt, outcome, state, allowed);
       if (delayMs === undefined) return outcome;
-      onRetry?.({ retry: attempt, delayMs, request: state.template, status: outcome.response?.status, error: outcome.error });
+      onRetry?.({
+        retry: attempt,
+        delayMs,
+        request: state.template,
+        status: outcome.response?.status,
+        error: outcome.error,
+      });
       await outcome.response?.body?.cancel().catch(() => undefined);
       await clock.sleep(delayMs, state.signal);
       const next = startAttempt(state.template, state.signal);
@@ -177,7 +195,9 @@ export function retry(options: RetryOptions = {}): Middleware {
       if (!state) return undefined;
       const outcome = await run(state, await settle(state, state.attempt, Promise.reject(error)), request, fetch);
       if (outcome.response) return outcome.response;
-      return outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error), { cause: outcome.error });
+      return outcome.error instanceof Error
+        ? outcome.error
+        : new Error(String(outcome.error), { cause: outcome.error });
     },
   };
 }

@@ -16,19 +16,41 @@ function recordingFetch(body: unknown = {}) {
 }
 
 describe('base URLs and authentication', () => {
-  const cases: Array<[string, { call: (fetch: (request: Request) => Promise<Response>) => Promise<unknown>; url: string; headers: Record<string, string> }]> = [
+  const cases: Array<
+    [
+      string,
+      {
+        call: (fetch: (request: Request) => Promise<Response>) => Promise<unknown>;
+        url: string;
+        headers: Record<string, string>;
+      },
+    ]
+  > = [
     [
       'qoder: public host, Bearer token',
-      { call: (fetch) => createQoderClient({ token: 'pat', fetch }).environments.get('env_1'), url: 'https://openapi.qoder.sh/api/v1/cloud/environments/env_1', headers: { authorization: 'Bearer pat' } },
+      {
+        call: (fetch) => createQoderClient({ token: 'pat', fetch }).environments.get('env_1'),
+        url: 'https://openapi.qoder.sh/api/v1/cloud/environments/env_1',
+        headers: { authorization: 'Bearer pat' },
+      },
     ],
     [
       'fabro: the given server, Bearer token',
-      { call: (fetch) => createFabroClient({ baseUrl: 'https://fabro.internal/', token: 'fabro_dev_x', fetch }).environments.get('ci'), url: 'https://fabro.internal/api/v1/environments/ci', headers: { authorization: 'Bearer fabro_dev_x' } },
+      {
+        call: (fetch) =>
+          createFabroClient({ baseUrl: 'https://fabro.internal/', token: 'fabro_dev_x', fetch }).environments.get('ci'),
+        url: 'https://fabro.internal/api/v1/environments/ci',
+        headers: { authorization: 'Bearer fabro_dev_x' },
+      },
     ],
     [
       'datadog: default site, key pair',
       {
-        call: (fetch) => createDatadogClient({ apiKey: 'api', appKey: 'app', fetch }).GET('/api/v2/feature-flags/environments/{environment_id}', { params: { path: { environment_id: 'u' } } }),
+        call: (fetch) =>
+          createDatadogClient({ apiKey: 'api', appKey: 'app', fetch }).GET(
+            '/api/v2/feature-flags/environments/{environment_id}',
+            { params: { path: { environment_id: 'u' } } },
+          ),
         url: 'https://api.datadoghq.com/api/v2/feature-flags/environments/u',
         headers: { 'dd-api-key': 'api', 'dd-application-key': 'app' },
       },
@@ -36,23 +58,40 @@ describe('base URLs and authentication', () => {
     [
       'datadog: another site',
       {
-        call: (fetch) => createDatadogClient({ site: 'datadoghq.eu', apiKey: 'api', appKey: 'app', fetch }).GET('/api/v2/feature-flags/environments/{environment_id}', { params: { path: { environment_id: 'u' } } }),
+        call: (fetch) =>
+          createDatadogClient({ site: 'datadoghq.eu', apiKey: 'api', appKey: 'app', fetch }).GET(
+            '/api/v2/feature-flags/environments/{environment_id}',
+            { params: { path: { environment_id: 'u' } } },
+          ),
         url: 'https://api.datadoghq.eu/api/v2/feature-flags/environments/u',
         headers: {},
       },
     ],
     [
       'launchdarkly: public host, raw token',
-      { call: (fetch) => createLaunchDarklyClient({ apiKey: 'api-1', fetch }).environments.get('p', 'e'), url: 'https://app.launchdarkly.com/api/v2/projects/p/environments/e', headers: { authorization: 'api-1' } },
+      {
+        call: (fetch) => createLaunchDarklyClient({ apiKey: 'api-1', fetch }).environments.get('p', 'e'),
+        url: 'https://app.launchdarkly.com/api/v2/projects/p/environments/e',
+        headers: { authorization: 'api-1' },
+      },
     ],
     [
       'path parameters are encoded',
-      { call: (fetch) => createQoderClient({ token: 't', fetch }).environments.get('a/b c'), url: 'https://openapi.qoder.sh/api/v1/cloud/environments/a%2Fb%20c', headers: {} },
+      {
+        call: (fetch) => createQoderClient({ token: 't', fetch }).environments.get('a/b c'),
+        url: 'https://openapi.qoder.sh/api/v1/cloud/environments/a%2Fb%20c',
+        headers: {},
+      },
     ],
     [
       'extra headers go on every request, under the credentials',
       {
-        call: (fetch) => createQoderClient({ token: 't', fetch, headers: { 'X-Trace': '1', Authorization: 'overridden?' } }).environments.get('e'),
+        call: (fetch) =>
+          createQoderClient({
+            token: 't',
+            fetch,
+            headers: { 'X-Trace': '1', Authorization: 'overridden?' },
+          }).environments.get('e'),
         url: 'https://openapi.qoder.sh/api/v1/cloud/environments/e',
         headers: { 'x-trace': '1', authorization: 'Bearer t' },
       },
@@ -78,11 +117,35 @@ describe('base URLs and authentication', () => {
 
 describe('options that are wrong say what to do', () => {
   const cases: Array<[string, { create: () => unknown; message: RegExp }]> = [
-    ['qoder without a token', { create: () => createQoderClient({ token: '' }), message: /'token' is required.*Authorization: Bearer/ }],
-    ['fabro without a baseUrl', { create: () => createFabroClient({ token: 't' } as never), message: /'baseUrl' is required: Fabro is self-hosted/ }],
-    ['datadog without an application key', { create: () => createDatadogClient({ apiKey: 'a' } as never), message: /'appKey' is required.*DD-APPLICATION-KEY/ }],
-    ['datadog with an unknown site', { create: () => createDatadogClient({ apiKey: 'a', appKey: 'b', site: 'datadoghq.moon' as never }), message: /unknown Datadog site 'datadoghq.moon': use one of datadoghq.com/ }],
-    ['launchdarkly without an apiKey', { create: () => createLaunchDarklyClient({} as never), message: /'apiKey' is required.*no Bearer/ }],
+    [
+      'qoder without a token',
+      { create: () => createQoderClient({ token: '' }), message: /'token' is required.*Authorization: Bearer/ },
+    ],
+    [
+      'fabro without a baseUrl',
+      {
+        create: () => createFabroClient({ token: 't' } as never),
+        message: /'baseUrl' is required: Fabro is self-hosted/,
+      },
+    ],
+    [
+      'datadog without an application key',
+      {
+        create: () => createDatadogClient({ apiKey: 'a' } as never),
+        message: /'appKey' is required.*DD-APPLICATION-KEY/,
+      },
+    ],
+    [
+      'datadog with an unknown site',
+      {
+        create: () => createDatadogClient({ apiKey: 'a', appKey: 'b', site: 'datadoghq.moon' as never }),
+        message: /unknown Datadog site 'datadoghq.moon': use one of datadoghq.com/,
+      },
+    ],
+    [
+      'launchdarkly without an apiKey',
+      { create: () => createLaunchDarklyClient({} as never), message: /'apiKey' is required.*no Bearer/ },
+    ],
   ];
   it.each(cases)('%s', (_, { create, message }) => expect(create).toThrow(message));
 });

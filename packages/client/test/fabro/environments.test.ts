@@ -31,7 +31,9 @@ const replacement = (): FabroReplaceEnvironmentRequest => {
 
 describe('fabro client against the Prism mock', () => {
   it('environments.get resolves to the documented example', async () => {
-    expect(await client(mock.url).environments.get(id)).toEqual(documentedResponse('fabro', 'getEnvironment', 200).example);
+    expect(await client(mock.url).environments.get(id)).toEqual(
+      documentedResponse('fabro', 'getEnvironment', 200).example,
+    );
   });
 
   it('environments.getWithETag reads the ETag header', async () => {
@@ -43,7 +45,9 @@ describe('fabro client against the Prism mock', () => {
   it('environments.replace sends If-Match and resolves to the documented example', async () => {
     const fabro = client(mock.url);
     const current = await fabro.environments.get(id);
-    expect(await fabro.environments.replace(id, replacement(), { ifMatch: current })).toEqual(documentedResponse('fabro', 'replaceEnvironment', 200).example);
+    expect(await fabro.environments.replace(id, replacement(), { ifMatch: current })).toEqual(
+      documentedResponse('fabro', 'replaceEnvironment', 200).example,
+    );
   });
 
   itThrowsEveryDocumentedError({
@@ -85,13 +89,18 @@ describe('fabro client against the reference server', () => {
     await fabro.environments.updateWith(id, (draft) => {
       draft.labels.bump = String(Math.random());
     });
-    const error = await fabro.environments.replace(id, toReplaceRequest(stale), { ifMatch: stale }).catch((caught: unknown) => caught);
+    const error = await fabro.environments
+      .replace(id, toReplaceRequest(stale), { ifMatch: stale })
+      .catch((caught: unknown) => caught);
     expect(isFabroError(error, 'replaceEnvironment') && error.status === 409 && error.code).toBe('revision_mismatch');
   });
 
   it('updateWith applies the change with a read-modify-write', async () => {
     const fabro = client(server.url);
-    const updated = await fabro.environments.updateWith(id, (draft, current) => ({ ...draft, env: { ...current.env, STAGE: 'updated' } }));
+    const updated = await fabro.environments.updateWith(id, (draft, current) => ({
+      ...draft,
+      env: { ...current.env, STAGE: 'updated' },
+    }));
     expect(updated.env.STAGE).toBe('updated');
     expect(await fabro.environments.get(id)).toEqual(updated);
   });
@@ -129,27 +138,79 @@ describe('fabro client against the reference server', () => {
     expect(isFabroError(error, 'replaceEnvironment') && error.status).toBe(409);
   });
 
-  type ErrorCase = { call: (url: string) => Promise<unknown>; operation: FabroOperationId; status: number; code: string };
+  type ErrorCase = {
+    call: (url: string) => Promise<unknown>;
+    operation: FabroOperationId;
+    status: number;
+    code: string;
+  };
   const errorCases: Array<[string, ErrorCase]> = [
-    ['a malformed id', { call: (url) => client(url).environments.get('Not_An_Id!'), operation: 'getEnvironment', status: 400, code: 'invalid_request' }],
-    ['an unknown token', { call: (url) => client(url, 'fabro_dev_nope').environments.get(id), operation: 'getEnvironment', status: 401, code: 'unauthorized' }],
-    ['an unknown environment', { call: (url) => client(url).environments.get('gpu-runner'), operation: 'getEnvironment', status: 404, code: 'not_found' }],
+    [
+      'a malformed id',
+      {
+        call: (url) => client(url).environments.get('Not_An_Id!'),
+        operation: 'getEnvironment',
+        status: 400,
+        code: 'invalid_request',
+      },
+    ],
+    [
+      'an unknown token',
+      {
+        call: (url) => client(url, 'fabro_dev_nope').environments.get(id),
+        operation: 'getEnvironment',
+        status: 401,
+        code: 'unauthorized',
+      },
+    ],
+    [
+      'an unknown environment',
+      {
+        call: (url) => client(url).environments.get('gpu-runner'),
+        operation: 'getEnvironment',
+        status: 404,
+        code: 'not_found',
+      },
+    ],
     [
       'an id in the body',
-      { call: (url) => client(url).environments.replace(id, { ...replacement(), id } as never, { ifMatch: `"${'0'.repeat(64)}"` }), operation: 'replaceEnvironment', status: 400, code: 'invalid_request' },
+      {
+        call: (url) =>
+          client(url).environments.replace(id, { ...replacement(), id } as never, { ifMatch: `"${'0'.repeat(64)}"` }),
+        operation: 'replaceEnvironment',
+        status: 400,
+        code: 'invalid_request',
+      },
     ],
     [
       'an unknown token on replace',
-      { call: (url) => client(url, 'fabro_dev_nope').environments.replace(id, replacement(), { ifMatch: `"${'0'.repeat(64)}"` }), operation: 'replaceEnvironment', status: 401, code: 'unauthorized' },
+      {
+        call: (url) =>
+          client(url, 'fabro_dev_nope').environments.replace(id, replacement(), { ifMatch: `"${'0'.repeat(64)}"` }),
+        operation: 'replaceEnvironment',
+        status: 401,
+        code: 'unauthorized',
+      },
     ],
     [
       'an unknown environment on replace',
-      { call: (url) => client(url).environments.replace('gpu-runner', replacement(), { ifMatch: `"${'0'.repeat(64)}"` }), operation: 'replaceEnvironment', status: 404, code: 'not_found' },
+      {
+        call: (url) =>
+          client(url).environments.replace('gpu-runner', replacement(), { ifMatch: `"${'0'.repeat(64)}"` }),
+        operation: 'replaceEnvironment',
+        status: 404,
+        code: 'not_found',
+      },
     ],
     [
       'a body over the limit',
       {
-        call: (url) => client(url).environments.replace(id, { ...replacement(), env: { BIG: 'x'.repeat(200_000) } }, { ifMatch: `"${'0'.repeat(64)}"` }),
+        call: (url) =>
+          client(url).environments.replace(
+            id,
+            { ...replacement(), env: { BIG: 'x'.repeat(200_000) } },
+            { ifMatch: `"${'0'.repeat(64)}"` },
+          ),
         operation: 'replaceEnvironment',
         status: 413,
         code: 'payload_too_large',
@@ -158,7 +219,11 @@ describe('fabro client against the reference server', () => {
     [
       'a body that is not JSON',
       {
-        call: (url) => client(url).environments.replace(id, replacement(), { ifMatch: `"${'0'.repeat(64)}"`, headers: { 'Content-Type': 'text/plain' } }),
+        call: (url) =>
+          client(url).environments.replace(id, replacement(), {
+            ifMatch: `"${'0'.repeat(64)}"`,
+            headers: { 'Content-Type': 'text/plain' },
+          }),
         operation: 'replaceEnvironment',
         status: 415,
         code: 'unsupported_media_type',
@@ -168,7 +233,10 @@ describe('fabro client against the reference server', () => {
       'no If-Match (raw PUT, turned into the typed error)',
       {
         call: async (url) => {
-          const { error, response } = await client(url).PUT(environmentPath, { params: { path: { id }, header: {} as never }, body: replacement() });
+          const { error, response } = await client(url).PUT(environmentPath, {
+            params: { path: { id }, header: {} as never },
+            body: replacement(),
+          });
           throw fabroError('replaceEnvironment', response, error);
         },
         operation: 'replaceEnvironment',
@@ -179,7 +247,10 @@ describe('fabro client against the reference server', () => {
   ];
 
   it.each(errorCases)('%s throws the typed error', async (_, { call, operation, status, code }) => {
-    const error = await call(server.url).then(() => expect.unreachable('the call resolved'), (caught: unknown) => caught);
+    const error = await call(server.url).then(
+      () => expect.unreachable('the call resolved'),
+      (caught: unknown) => caught,
+    );
     expect(isFabroError(error, operation)).toBe(true);
     expect(error).toMatchObject({ vendor: 'fabro', operation, status, code, requestId: expect.any(String) });
   });
@@ -189,7 +260,8 @@ describe('fabro client against the reference server', () => {
     await fabro.environments.get(id);
     await fabro.environments.get(id);
     const error = await fabro.environments.get(id).catch((caught: unknown) => caught);
-    if (!isFabroError(error, 'getEnvironment') || error.status !== 429) throw new Error(`expected a 429, got ${String(error)}`);
+    if (!isFabroError(error, 'getEnvironment') || error.status !== 429)
+      throw new Error(`expected a 429, got ${String(error)}`);
     expect(error.code).toBe('rate_limited');
     expect(error.rateLimit.retryAfterMs).toBeGreaterThan(0);
   });

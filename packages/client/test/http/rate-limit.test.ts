@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseRateLimitReset, parseRetryAfter, retryDelayFromHeaders, type RateLimitResetUnit } from '../../src/http/rate-limit.ts';
+import {
+  parseRateLimitReset,
+  parseRetryAfter,
+  retryDelayFromHeaders,
+  type RateLimitResetUnit,
+} from '../../src/http/rate-limit.ts';
 import { backoffDelay } from '../../src/retry/backoff.ts';
 
 const now = Date.UTC(2030, 0, 1);
@@ -33,9 +38,15 @@ describe('parseRateLimitReset', () => {
 
 describe('retryDelayFromHeaders', () => {
   const cases: Array<[string, { headers: Record<string, string>; want: number | undefined }]> = [
-    ['Retry-After wins over X-RateLimit-Reset', { headers: { 'Retry-After': '1', 'X-RateLimit-Reset': '50' }, want: 1_000 }],
+    [
+      'Retry-After wins over X-RateLimit-Reset',
+      { headers: { 'Retry-After': '1', 'X-RateLimit-Reset': '50' }, want: 1_000 },
+    ],
     ['X-RateLimit-Reset alone', { headers: { 'x-ratelimit-reset': '50' }, want: 50_000 }],
-    ['a malformed Retry-After falls back to X-RateLimit-Reset', { headers: { 'Retry-After': 'x', 'X-RateLimit-Reset': '3' }, want: 3_000 }],
+    [
+      'a malformed Retry-After falls back to X-RateLimit-Reset',
+      { headers: { 'Retry-After': 'x', 'X-RateLimit-Reset': '3' }, want: 3_000 },
+    ],
     ['neither', { headers: {}, want: undefined }],
   ];
   it.each(cases)('%s', (_, { headers, want }) => expect(retryDelayFromHeaders(new Headers(headers), now)).toBe(want));
@@ -50,5 +61,7 @@ describe('backoffDelay', () => {
     ['jittered', { retry: 3, random: 0.25, want: 100 }],
     ['no wait at random 0', { retry: 2, random: 0, want: 0 }],
   ];
-  it.each(cases)('%s', (_, { retry, random, want }) => expect(backoffDelay(retry, { ...policy, random: () => random })).toBe(want));
+  it.each(cases)('%s', (_, { retry, random, want }) =>
+    expect(backoffDelay(retry, { ...policy, random: () => random })).toBe(want),
+  );
 });

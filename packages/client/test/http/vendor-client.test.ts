@@ -19,9 +19,19 @@ describe('the default fetch of a vendor client', () => {
 
   it('sends the method, path, JSON body and the headers middleware set', async () => {
     const client = createQoderClient({ baseUrl: server.url, token: 'pat', headers: { 'X-Team': 'platform' } });
-    expect(await client.environments.update(environmentId, { name: 'ci', metadata: { owner: null } })).toEqual(environment);
-    expect(last()).toMatchObject({ method: 'PUT', url: `/api/v1/cloud/environments/${environmentId}`, body: '{"name":"ci","metadata":{"owner":null}}' });
-    expect(last().headers).toMatchObject({ authorization: 'Bearer pat', 'content-type': 'application/json', 'x-team': 'platform' });
+    expect(await client.environments.update(environmentId, { name: 'ci', metadata: { owner: null } })).toEqual(
+      environment,
+    );
+    expect(last()).toMatchObject({
+      method: 'PUT',
+      url: `/api/v1/cloud/environments/${environmentId}`,
+      body: '{"name":"ci","metadata":{"owner":null}}',
+    });
+    expect(last().headers).toMatchObject({
+      authorization: 'Bearer pat',
+      'content-type': 'application/json',
+      'x-team': 'platform',
+    });
   });
 
   it('sends a Request that middleware replaced, body included', async () => {
@@ -39,12 +49,18 @@ describe('the default fetch of a vendor client', () => {
 
   it('honours the call signal', async () => {
     const client = createQoderClient({ baseUrl: server.url, token: 'pat' });
-    await expect(client.environments.update(environmentId, { name: 'ci' }, { signal: AbortSignal.abort() })).rejects.toThrow(/abort/i);
+    await expect(
+      client.environments.update(environmentId, { name: 'ci' }, { signal: AbortSignal.abort() }),
+    ).rejects.toThrow(/abort/i);
   });
 
   it('hands a fetch of the caller a Request, as documented', async () => {
     const seen: unknown[] = [];
-    const client = createQoderClient({ baseUrl: server.url, token: 'pat', fetch: (request) => (seen.push(request), fetch(request)) });
+    const client = createQoderClient({
+      baseUrl: server.url,
+      token: 'pat',
+      fetch: (request) => (seen.push(request), fetch(request)),
+    });
     await client.environments.get(environmentId);
     expect(seen[0]).toBeInstanceOf(Request);
   });

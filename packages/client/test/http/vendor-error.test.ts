@@ -7,25 +7,96 @@ import { QoderApiError, qoderError } from '../../src/qoder/index.ts';
 
 const response = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
-const qoderEnvelope = { type: 'error', error: { type: 'not_found_error', message: 'gone', code: 'environment_not_found' }, request_id: 'req_1' };
-const fabroEnvelope = { errors: [{ status: '409', title: 'Conflict', detail: 'stale', code: 'revision_mismatch' }, { status: '409', title: 'Conflict', detail: 'again', code: 'other' }], request_id: 'r-2' };
+const qoderEnvelope = {
+  type: 'error',
+  error: { type: 'not_found_error', message: 'gone', code: 'environment_not_found' },
+  request_id: 'req_1',
+};
+const fabroEnvelope = {
+  errors: [
+    { status: '409', title: 'Conflict', detail: 'stale', code: 'revision_mismatch' },
+    { status: '409', title: 'Conflict', detail: 'again', code: 'other' },
+  ],
+  request_id: 'r-2',
+};
 
 describe('errors from responses', () => {
   const cases: Array<[string, { error: ApiError; type: Function; want: Record<string, unknown> }]> = [
-    ['qoder envelope', { error: qoderError('getEnvironment', response(404), qoderEnvelope), type: QoderApiError, want: { status: 404, type: 'not_found_error', code: 'environment_not_found', message: 'gone', requestId: 'req_1' } }],
-    ['fabro envelope: details joined, first code', { error: fabroError('replaceEnvironment', response(409), fabroEnvelope), type: FabroApiError, want: { code: 'revision_mismatch', message: 'stale; again', requestId: 'r-2' } }],
+    [
+      'qoder envelope',
+      {
+        error: qoderError('getEnvironment', response(404), qoderEnvelope),
+        type: QoderApiError,
+        want: {
+          status: 404,
+          type: 'not_found_error',
+          code: 'environment_not_found',
+          message: 'gone',
+          requestId: 'req_1',
+        },
+      },
+    ],
+    [
+      'fabro envelope: details joined, first code',
+      {
+        error: fabroError('replaceEnvironment', response(409), fabroEnvelope),
+        type: FabroApiError,
+        want: { code: 'revision_mismatch', message: 'stale; again', requestId: 'r-2' },
+      },
+    ],
     [
       'datadog envelope: request id from the header',
-      { error: datadogError('GetFeatureFlagsEnvironment', response(404, { 'X-Request-Id': 'dd-3' }), { errors: ['a', 'b'] }), type: DatadogApiError, want: { code: undefined, message: 'a; b', requestId: 'dd-3', errors: ['a', 'b'] } },
+      {
+        error: datadogError('GetFeatureFlagsEnvironment', response(404, { 'X-Request-Id': 'dd-3' }), {
+          errors: ['a', 'b'],
+        }),
+        type: DatadogApiError,
+        want: { code: undefined, message: 'a; b', requestId: 'dd-3', errors: ['a', 'b'] },
+      },
     ],
     [
       'launchdarkly envelope',
-      { error: launchDarklyError('patchEnvironment', response(409, { 'X-Request-Id': 'ld-4' }), { code: 'optimistic_locking_error', message: 'test failed' }), type: LaunchDarklyApiError, want: { code: 'optimistic_locking_error', message: 'test failed', requestId: 'ld-4' } },
+      {
+        error: launchDarklyError('patchEnvironment', response(409, { 'X-Request-Id': 'ld-4' }), {
+          code: 'optimistic_locking_error',
+          message: 'test failed',
+        }),
+        type: LaunchDarklyApiError,
+        want: { code: 'optimistic_locking_error', message: 'test failed', requestId: 'ld-4' },
+      },
     ],
-    ['an undocumented status', { error: qoderError('getEnvironment', response(500), qoderEnvelope), type: UnexpectedResponseError, want: { status: 500, code: undefined, requestId: undefined } }],
-    ['a status documented for another operation only', { error: qoderError('getEnvironment', response(413), qoderEnvelope), type: UnexpectedResponseError, want: { status: 413 } }],
-    ['a documented status without the envelope (a proxy page)', { error: fabroError('getEnvironment', response(429, { 'X-Request-Id': 'p' }), '<html>busy</html>'), type: UnexpectedResponseError, want: { status: 429, body: '<html>busy</html>', requestId: 'p' } }],
-    ['another vendor’s envelope', { error: launchDarklyError('getEnvironment', response(404), qoderEnvelope), type: UnexpectedResponseError, want: { vendor: 'launchdarkly' } }],
+    [
+      'an undocumented status',
+      {
+        error: qoderError('getEnvironment', response(500), qoderEnvelope),
+        type: UnexpectedResponseError,
+        want: { status: 500, code: undefined, requestId: undefined },
+      },
+    ],
+    [
+      'a status documented for another operation only',
+      {
+        error: qoderError('getEnvironment', response(413), qoderEnvelope),
+        type: UnexpectedResponseError,
+        want: { status: 413 },
+      },
+    ],
+    [
+      'a documented status without the envelope (a proxy page)',
+      {
+        error: fabroError('getEnvironment', response(429, { 'X-Request-Id': 'p' }), '<html>busy</html>'),
+        type: UnexpectedResponseError,
+        want: { status: 429, body: '<html>busy</html>', requestId: 'p' },
+      },
+    ],
+    [
+      'another vendor’s envelope',
+      {
+        error: launchDarklyError('getEnvironment', response(404), qoderEnvelope),
+        type: UnexpectedResponseError,
+        want: { vendor: 'launchdarkly' },
+      },
+    ],
   ];
 
   it.each(cases)('%s', (_, { error, type, want }) => {
@@ -35,6 +106,8 @@ describe('errors from responses', () => {
   });
 
   it('an unexpected answer says what came back', () => {
-    expect(qoderError('getEnvironment', response(502), 'Bad gateway').message).toMatch(/qoder getEnvironment answered 502 .*does not document.*Bad gateway/);
+    expect(qoderError('getEnvironment', response(502), 'Bad gateway').message).toMatch(
+      /qoder getEnvironment answered 502 .*does not document.*Bad gateway/,
+    );
   });
 });

@@ -23,11 +23,17 @@ const client = (baseUrl: string, apiKey = tokens.write, headers?: Record<string,
 
 describe('launchdarkly client against the Prism mock', () => {
   it('environments.get resolves to the documented example', async () => {
-    expect(await client(mock.url).environments.get(project, environment)).toEqual(documentedResponse('launchdarkly', 'getEnvironment', 200).example);
+    expect(await client(mock.url).environments.get(project, environment)).toEqual(
+      documentedResponse('launchdarkly', 'getEnvironment', 200).example,
+    );
   });
 
   it('environments.patch sends the builder’s operations and resolves to the documented example', async () => {
-    const updated = await client(mock.url).environments.patch(project, environment, patch().replace('/name', 'Production (EU)'));
+    const updated = await client(mock.url).environments.patch(
+      project,
+      environment,
+      patch().replace('/name', 'Production (EU)'),
+    );
     expect(updated).toEqual(documentedResponse('launchdarkly', 'patchEnvironment', 200).example);
   });
 
@@ -38,7 +44,8 @@ describe('launchdarkly client against the Prism mock', () => {
     client: (url, headers) => client(url, tokens.write, headers),
     calls: {
       getEnvironment: (launchDarkly) => launchDarkly.environments.get(project, environment),
-      patchEnvironment: (launchDarkly) => launchDarkly.environments.patch(project, environment, patch().test('/critical', true)),
+      patchEnvironment: (launchDarkly) =>
+        launchDarkly.environments.patch(project, environment, patch().test('/critical', true)),
     },
     isVendorError: isLaunchDarklyError,
     expected: (example, headers, status) => ({
@@ -78,9 +85,16 @@ describe('launchdarkly client against the reference server', () => {
     const updated = await launchDarkly.environments.patch(
       project,
       environment,
-      patch().replace('/approvalSettings/required', false).replace('/approvalSettings/requiredApprovalTags', ['critical']).replace('/approvalSettings/minNumApprovals', 2),
+      patch()
+        .replace('/approvalSettings/required', false)
+        .replace('/approvalSettings/requiredApprovalTags', ['critical'])
+        .replace('/approvalSettings/minNumApprovals', 2),
     );
-    expect(updated.approvalSettings).toMatchObject({ required: false, requiredApprovalTags: ['critical'], minNumApprovals: 2 });
+    expect(updated.approvalSettings).toMatchObject({
+      required: false,
+      requiredApprovalTags: ['critical'],
+      minNumApprovals: 2,
+    });
   });
 
   it('a failing test throws a 409 optimistic_locking_error and applies nothing', async () => {
@@ -89,33 +103,100 @@ describe('launchdarkly client against the reference server', () => {
     const error = await launchDarkly.environments
       .patch(project, environment, patch().replace('/name', 'never').test('/critical', !before.critical))
       .catch((caught: unknown) => caught);
-    expect(isLaunchDarklyError(error, 'patchEnvironment') && error.status === 409 && error.code).toBe('optimistic_locking_error');
+    expect(isLaunchDarklyError(error, 'patchEnvironment') && error.status === 409 && error.code).toBe(
+      'optimistic_locking_error',
+    );
     expect(await launchDarkly.environments.get(project, environment)).toEqual(before);
   });
 
-  type ErrorCase = { call: (url: string) => Promise<unknown>; operation: LaunchDarklyOperationId; status: number; code: string };
+  type ErrorCase = {
+    call: (url: string) => Promise<unknown>;
+    operation: LaunchDarklyOperationId;
+    status: number;
+    code: string;
+  };
   const errorCases: Array<[string, ErrorCase]> = [
-    ['a malformed key', { call: (url) => client(url).environments.get(project, '-bad'), operation: 'getEnvironment', status: 400, code: 'invalid_request' }],
-    ['an unknown token', { call: (url) => client(url, 'api-nope').environments.get(project, environment), operation: 'getEnvironment', status: 401, code: 'unauthorized' }],
-    ['an unknown environment', { call: (url) => client(url).environments.get(project, 'nowhere'), operation: 'getEnvironment', status: 404, code: 'not_found' }],
+    [
+      'a malformed key',
+      {
+        call: (url) => client(url).environments.get(project, '-bad'),
+        operation: 'getEnvironment',
+        status: 400,
+        code: 'invalid_request',
+      },
+    ],
+    [
+      'an unknown token',
+      {
+        call: (url) => client(url, 'api-nope').environments.get(project, environment),
+        operation: 'getEnvironment',
+        status: 401,
+        code: 'unauthorized',
+      },
+    ],
+    [
+      'an unknown environment',
+      {
+        call: (url) => client(url).environments.get(project, 'nowhere'),
+        operation: 'getEnvironment',
+        status: 404,
+        code: 'not_found',
+      },
+    ],
     [
       'a read-only field (raw operations)',
-      { call: (url) => client(url).environments.patch(project, environment, [{ op: 'replace', path: '/apiKey', value: 'sdk-x' }]), operation: 'patchEnvironment', status: 400, code: 'invalid_request' },
+      {
+        call: (url) =>
+          client(url).environments.patch(project, environment, [{ op: 'replace', path: '/apiKey', value: 'sdk-x' }]),
+        operation: 'patchEnvironment',
+        status: 400,
+        code: 'invalid_request',
+      },
     ],
-    ['an unknown token on patch', { call: (url) => client(url, 'api-nope').environments.patch(project, environment, patch().replace('/name', 'x')), operation: 'patchEnvironment', status: 401, code: 'unauthorized' }],
-    ['an unknown environment on patch', { call: (url) => client(url).environments.patch(project, 'nowhere', patch().replace('/name', 'x')), operation: 'patchEnvironment', status: 404, code: 'not_found' }],
+    [
+      'an unknown token on patch',
+      {
+        call: (url) => client(url, 'api-nope').environments.patch(project, environment, patch().replace('/name', 'x')),
+        operation: 'patchEnvironment',
+        status: 401,
+        code: 'unauthorized',
+      },
+    ],
+    [
+      'an unknown environment on patch',
+      {
+        call: (url) => client(url).environments.patch(project, 'nowhere', patch().replace('/name', 'x')),
+        operation: 'patchEnvironment',
+        status: 404,
+        code: 'not_found',
+      },
+    ],
     [
       'a failing test',
-      { call: (url) => client(url).environments.patch(project, environment, patch().test('/key', 'staging')), operation: 'patchEnvironment', status: 409, code: 'optimistic_locking_error' },
+      {
+        call: (url) => client(url).environments.patch(project, environment, patch().test('/key', 'staging')),
+        operation: 'patchEnvironment',
+        status: 409,
+        code: 'optimistic_locking_error',
+      },
     ],
     [
       'a body over the limit',
-      { call: (url) => client(url).environments.patch(project, environment, patch().replace('/name', 'x'.repeat(200_000))), operation: 'patchEnvironment', status: 413, code: 'request_entity_too_large' },
+      {
+        call: (url) =>
+          client(url).environments.patch(project, environment, patch().replace('/name', 'x'.repeat(200_000))),
+        operation: 'patchEnvironment',
+        status: 413,
+        code: 'request_entity_too_large',
+      },
     ],
     [
       'a body that is not JSON',
       {
-        call: (url) => client(url).environments.patch(project, environment, patch().replace('/name', 'x'), { headers: { 'Content-Type': 'text/plain' } }),
+        call: (url) =>
+          client(url).environments.patch(project, environment, patch().replace('/name', 'x'), {
+            headers: { 'Content-Type': 'text/plain' },
+          }),
         operation: 'patchEnvironment',
         status: 415,
         code: 'unsupported_media_type',
@@ -124,7 +205,10 @@ describe('launchdarkly client against the reference server', () => {
   ];
 
   it.each(errorCases)('%s throws the typed error', async (_, { call, operation, status, code }) => {
-    const error = await call(server.url).then(() => expect.unreachable('the call resolved'), (caught: unknown) => caught);
+    const error = await call(server.url).then(
+      () => expect.unreachable('the call resolved'),
+      (caught: unknown) => caught,
+    );
     expect(isLaunchDarklyError(error, operation)).toBe(true);
     expect(error).toMatchObject({ vendor: 'launchdarkly', operation, status, code, requestId: expect.any(String) });
   });
@@ -134,7 +218,8 @@ describe('launchdarkly client against the reference server', () => {
     await launchDarkly.environments.get(project, environment);
     await launchDarkly.environments.get(project, environment);
     const error = await launchDarkly.environments.get(project, environment).catch((caught: unknown) => caught);
-    if (!isLaunchDarklyError(error, 'getEnvironment') || error.status !== 429) throw new Error(`expected a 429, got ${String(error)}`);
+    if (!isLaunchDarklyError(error, 'getEnvironment') || error.status !== 429)
+      throw new Error(`expected a 429, got ${String(error)}`);
     expect(error.code).toBe('rate_limited');
     expect(error.rateLimit.resetAt).toBeGreaterThan(Date.now());
     expect(error.rateLimit.retryAfterMs).toBeGreaterThan(0);

@@ -21,11 +21,16 @@ const client = (baseUrl: string, token = tokens.write, headers?: Record<string, 
 
 describe('qoder client against the Prism mock', () => {
   it('environments.get resolves to the documented example', async () => {
-    expect(await client(mock.url).environments.get(environmentId)).toEqual(documentedResponse('qoder', 'getEnvironment', 200).example);
+    expect(await client(mock.url).environments.get(environmentId)).toEqual(
+      documentedResponse('qoder', 'getEnvironment', 200).example,
+    );
   });
 
   it('environments.update resolves to the documented example', async () => {
-    const updated = await client(mock.url).environments.update(environmentId, { name: 'renamed', metadata: { owner: null } });
+    const updated = await client(mock.url).environments.update(environmentId, {
+      name: 'renamed',
+      metadata: { owner: null },
+    });
     expect(updated).toEqual(documentedResponse('qoder', 'updateEnvironment', 200).example);
   });
 
@@ -67,20 +72,90 @@ describe('qoder client against the reference server', () => {
     expect(await qoder.environments.get(environmentId)).toEqual(updated);
   });
 
-  type ErrorCase = { call: (url: string) => Promise<unknown>; operation: QoderOperationId; status: number; type: string };
+  type ErrorCase = {
+    call: (url: string) => Promise<unknown>;
+    operation: QoderOperationId;
+    status: number;
+    type: string;
+  };
   const errorCases: Array<[string, ErrorCase]> = [
-    ['a malformed id', { call: (url) => client(url).environments.get('staging'), operation: 'getEnvironment', status: 400, type: 'invalid_request_error' }],
-    ['an unknown token', { call: (url) => client(url, 'qoder_pat_nope').environments.get(environmentId), operation: 'getEnvironment', status: 401, type: 'authentication_error' }],
-    ['an unknown environment', { call: (url) => client(url).environments.get('env_0000000000000000000000000000dead'), operation: 'getEnvironment', status: 404, type: 'not_found_error' }],
-    ['an unknown field', { call: (url) => client(url).environments.update(environmentId, { nme: 'x' } as never), operation: 'updateEnvironment', status: 400, type: 'invalid_request_error' }],
-    ['an unknown token on update', { call: (url) => client(url, 'qoder_pat_nope').environments.update(environmentId, { name: 'x' }), operation: 'updateEnvironment', status: 401, type: 'authentication_error' }],
-    ['a read-only token', { call: (url) => client(url, tokens.read).environments.update(environmentId, { name: 'x' }), operation: 'updateEnvironment', status: 403, type: 'permission_error' }],
-    ['an unknown environment on update', { call: (url) => client(url).environments.update('env_0000000000000000000000000000dead', { name: 'x' }), operation: 'updateEnvironment', status: 404, type: 'not_found_error' }],
-    ['a body over the limit', { call: (url) => client(url).environments.update(environmentId, { description: 'x'.repeat(200_000) }), operation: 'updateEnvironment', status: 413, type: 'request_too_large' }],
+    [
+      'a malformed id',
+      {
+        call: (url) => client(url).environments.get('staging'),
+        operation: 'getEnvironment',
+        status: 400,
+        type: 'invalid_request_error',
+      },
+    ],
+    [
+      'an unknown token',
+      {
+        call: (url) => client(url, 'qoder_pat_nope').environments.get(environmentId),
+        operation: 'getEnvironment',
+        status: 401,
+        type: 'authentication_error',
+      },
+    ],
+    [
+      'an unknown environment',
+      {
+        call: (url) => client(url).environments.get('env_0000000000000000000000000000dead'),
+        operation: 'getEnvironment',
+        status: 404,
+        type: 'not_found_error',
+      },
+    ],
+    [
+      'an unknown field',
+      {
+        call: (url) => client(url).environments.update(environmentId, { nme: 'x' } as never),
+        operation: 'updateEnvironment',
+        status: 400,
+        type: 'invalid_request_error',
+      },
+    ],
+    [
+      'an unknown token on update',
+      {
+        call: (url) => client(url, 'qoder_pat_nope').environments.update(environmentId, { name: 'x' }),
+        operation: 'updateEnvironment',
+        status: 401,
+        type: 'authentication_error',
+      },
+    ],
+    [
+      'a read-only token',
+      {
+        call: (url) => client(url, tokens.read).environments.update(environmentId, { name: 'x' }),
+        operation: 'updateEnvironment',
+        status: 403,
+        type: 'permission_error',
+      },
+    ],
+    [
+      'an unknown environment on update',
+      {
+        call: (url) => client(url).environments.update('env_0000000000000000000000000000dead', { name: 'x' }),
+        operation: 'updateEnvironment',
+        status: 404,
+        type: 'not_found_error',
+      },
+    ],
+    [
+      'a body over the limit',
+      {
+        call: (url) => client(url).environments.update(environmentId, { description: 'x'.repeat(200_000) }),
+        operation: 'updateEnvironment',
+        status: 413,
+        type: 'request_too_large',
+      },
+    ],
     [
       'a body that is not JSON',
       {
-        call: (url) => client(url).environments.update(environmentId, { name: 'x' }, { headers: { 'Content-Type': 'text/plain' } }),
+        call: (url) =>
+          client(url).environments.update(environmentId, { name: 'x' }, { headers: { 'Content-Type': 'text/plain' } }),
         operation: 'updateEnvironment',
         status: 415,
         type: 'invalid_request_error',
@@ -89,9 +164,18 @@ describe('qoder client against the reference server', () => {
   ];
 
   it.each(errorCases)('%s throws the typed error', async (_, { call, operation, status, type }) => {
-    const error = await call(server.url).then(() => expect.unreachable('the call resolved'), (caught: unknown) => caught);
+    const error = await call(server.url).then(
+      () => expect.unreachable('the call resolved'),
+      (caught: unknown) => caught,
+    );
     expect(isQoderError(error, operation)).toBe(true);
-    expect(error).toMatchObject({ vendor: 'qoder', operation, status, type, requestId: expect.stringMatching(/^req_/) });
+    expect(error).toMatchObject({
+      vendor: 'qoder',
+      operation,
+      status,
+      type,
+      requestId: expect.stringMatching(/^req_/),
+    });
     expect((error as Error).message).not.toBe('');
   });
 
@@ -100,7 +184,8 @@ describe('qoder client against the reference server', () => {
     await qoder.environments.get(environmentId);
     await qoder.environments.get(environmentId);
     const error = await qoder.environments.get(environmentId).catch((caught: unknown) => caught);
-    if (!isQoderError(error, 'getEnvironment') || error.status !== 429) throw new Error(`expected a 429, got ${String(error)}`);
+    if (!isQoderError(error, 'getEnvironment') || error.status !== 429)
+      throw new Error(`expected a 429, got ${String(error)}`);
     expect(error.type).toBe('rate_limit_error');
     expect(error.rateLimit.retryAfterMs).toBeGreaterThan(0);
     expect(error.rateLimit.retryAfterMs).toBeLessThanOrEqual(60_000);

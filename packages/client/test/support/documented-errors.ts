@@ -33,7 +33,13 @@ export function itThrowsEveryDocumentedError<Op extends string, Client>(suite: D
     )) as ApiError;
     const { example, headers } = documentedResponse(suite.vendor, operation, status);
     expect(suite.isVendorError(error, operation)).toBe(true);
-    expect(error).toMatchObject({ vendor: suite.vendor, operation, status, body: example, ...suite.expected(example, headers, status) });
+    expect(error).toMatchObject({
+      vendor: suite.vendor,
+      operation,
+      status,
+      body: example,
+      ...suite.expected(example, headers, status),
+    });
     expect(error.response).toBeInstanceOf(Response);
     expect(error.response.status).toBe(status);
   });

@@ -37,10 +37,14 @@ export class ManualClock implements RetryClock {
       if (ms <= 0) return resolve();
       const timer = { at: this.time + ms, resolve };
       this.timers.push(timer);
-      signal?.addEventListener('abort', () => {
-        this.timers = this.timers.filter((entry) => entry !== timer);
-        reject(signal.reason);
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.timers = this.timers.filter((entry) => entry !== timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
   }
 

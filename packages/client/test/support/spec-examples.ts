@@ -26,7 +26,11 @@ function resolve(document: Json, node: Json): Json {
 }
 
 /** The documented response of an operation for a status: its JSON example and its header examples. */
-export function documentedResponse(vendor: Vendor, operationId: string, status: number): { example: unknown; headers: Record<string, unknown> } {
+export function documentedResponse(
+  vendor: Vendor,
+  operationId: string,
+  status: number,
+): { example: unknown; headers: Record<string, unknown> } {
   const document = bundle(vendor);
   for (const pathItem of Object.values(document.paths as Json)) {
     for (const operation of Object.values(pathItem as Json)) {

@@ -36,13 +36,15 @@ function serverPackageDir(): string {
 async function waitForHttp(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`reference server exited with ${child.exitCode} before answering:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`reference server exited with ${child.exitCode} before answering:\n${output()}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
       await response.body?.cancel();
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`reference server at ${url} did not answer within ${startTimeoutMs} ms:\n${output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`reference server at ${url} did not answer within ${startTimeoutMs} ms:\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -55,10 +57,14 @@ export function useReferenceServer(vendor: Vendor): Target {
   beforeAll(async () => {
     const port = await freePort();
     const lines: string[] = [];
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--vendor', vendor, '--port', `${vendor}=${port}`, '--log-level', 'silent'], {
-      cwd: serverPackageDir(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', '--vendor', vendor, '--port', `${vendor}=${port}`, '--log-level', 'silent'],
+      {
+        cwd: serverPackageDir(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const collect = (chunk: Buffer) => lines.push(chunk.toString());
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);

@@ -11,10 +11,14 @@ declare const caught: unknown;
 describe('error narrowing', () => {
   test('an operation’s error status is the union of its documented statuses', () => {
     if (isQoderError(caught, 'getEnvironment')) expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 429>();
-    if (isQoderError(caught, 'updateEnvironment')) expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 403 | 404 | 413 | 415 | 429>();
-    if (isFabroError(caught, 'replaceEnvironment')) expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 409 | 413 | 415 | 428 | 429>();
-    if (isLaunchDarklyError(caught, 'patchEnvironment')) expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 409 | 413 | 415 | 429>();
-    if (isDatadogError(caught, 'GetFeatureFlagsEnvironment')) expectTypeOf(caught.status).toEqualTypeOf<400 | 403 | 404 | 429>();
+    if (isQoderError(caught, 'updateEnvironment'))
+      expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 403 | 404 | 413 | 415 | 429>();
+    if (isFabroError(caught, 'replaceEnvironment'))
+      expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 409 | 413 | 415 | 428 | 429>();
+    if (isLaunchDarklyError(caught, 'patchEnvironment'))
+      expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 409 | 413 | 415 | 429>();
+    if (isDatadogError(caught, 'GetFeatureFlagsEnvironment'))
+      expectTypeOf(caught.status).toEqualTypeOf<400 | 403 | 404 | 429>();
   });
 
   test('switch on status narrows, and only 429 has rateLimit', () => {
@@ -59,7 +63,9 @@ describe('error narrowing', () => {
         expectTypeOf(error.type).toEqualTypeOf<QoderErrorType>();
         break;
       case 'fabro':
-        expectTypeOf(error.errors).toEqualTypeOf<Array<{ status: string; title: string; detail: string; code: string }>>();
+        expectTypeOf(error.errors).toEqualTypeOf<
+          Array<{ status: string; title: string; detail: string; code: string }>
+        >();
         break;
       case 'datadog':
         expectTypeOf(error.code).toEqualTypeOf<undefined>();

@@ -74,7 +74,9 @@ describe('JSON Pointer types', () => {
   type Doc = { a: { b: number[]; c?: string }; m: Record<string, { x: boolean }> };
 
   test('paths and values', () => {
-    expectTypeOf<PointerPaths<Doc>>().toEqualTypeOf<'/a' | '/a/b' | `/a/b/${number}` | '/a/c' | '/m' | `/m/${string}` | `/m/${string}/x`>();
+    expectTypeOf<PointerPaths<Doc>>().toEqualTypeOf<
+      '/a' | '/a/b' | `/a/b/${number}` | '/a/c' | '/m' | `/m/${string}` | `/m/${string}/x`
+    >();
     expectTypeOf<PatchValue<Doc, '/a/b/3'>>().toEqualTypeOf<number>();
     expectTypeOf<PatchValue<Doc, '/a/c'>>().toEqualTypeOf<string>();
     expectTypeOf<PatchValue<Doc, '/m/key/x'>>().toEqualTypeOf<boolean>();

@@ -20,7 +20,11 @@ export function readHits(directory: string): CoverageHit[] {
 }
 
 /** operation × documented status × target, from the specs and the recorded hits. */
-export function buildCoverage(vendors: readonly Vendor[], targets: readonly string[], hits: readonly CoverageHit[]): CoverageRow[] {
+export function buildCoverage(
+  vendors: readonly Vendor[],
+  targets: readonly string[],
+  hits: readonly CoverageHit[],
+): CoverageRow[] {
   const seen = new Set(hits.map((hit) => `${hit.target}|${hit.vendor}|${hit.operationId}|${hit.status}`));
   return vendors.flatMap((vendor) =>
     listOperations(loadBundle(vendor)).flatMap(({ operation }) =>
@@ -28,7 +32,9 @@ export function buildCoverage(vendors: readonly Vendor[], targets: readonly stri
         vendor,
         operationId: operation.operationId,
         status,
-        targets: Object.fromEntries(targets.map((target) => [target, seen.has(`${target}|${vendor}|${operation.operationId}|${status}`)])),
+        targets: Object.fromEntries(
+          targets.map((target) => [target, seen.has(`${target}|${vendor}|${operation.operationId}|${status}`)]),
+        ),
       })),
     ),
   );
@@ -37,6 +43,11 @@ export function buildCoverage(vendors: readonly Vendor[], targets: readonly stri
 export function formatCoverage(rows: readonly CoverageRow[], targets: readonly string[]): string {
   return formatTable(
     ['vendor', 'operation', 'status', ...targets],
-    rows.map((row) => [row.vendor, row.operationId, row.status, ...targets.map((target) => (row.targets[target] ? 'yes' : '—'))]),
+    rows.map((row) => [
+      row.vendor,
+      row.operationId,
+      row.status,
+      ...targets.map((target) => (row.targets[target] ? 'yes' : '—')),
+    ]),
   );
 }

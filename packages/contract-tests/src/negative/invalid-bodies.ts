@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { createSchemaValidator, listOperations, loadBundle, locate, pointer, type OpenApiDocument, type Vendor } from '@envspec/specs';
+import {
+  createSchemaValidator,
+  listOperations,
+  loadBundle,
+  locate,
+  pointer,
+  type OpenApiDocument,
+  type Vendor,
+} from '@envspec/specs';
 
 type Schema = {
   $ref?: string;
@@ -14,7 +22,12 @@ type Schema = {
 };
 type Path = Array<string | number>;
 
-export type MutationKind = 'wrong type' | 'missing required field' | 'out-of-enum value' | 'pattern violation' | 'extra field';
+export type MutationKind =
+  | 'wrong type'
+  | 'missing required field'
+  | 'out-of-enum value'
+  | 'pattern violation'
+  | 'extra field';
 
 export interface Mutation {
   kind: MutationKind;
@@ -23,13 +36,25 @@ export interface Mutation {
   apply(body: unknown): unknown;
 }
 
-const samplesByType: Record<string, unknown> = { string: 'not-valid-here', number: 12345.5, integer: 42, boolean: true, null: null, array: [], object: {} };
+const samplesByType: Record<string, unknown> = {
+  string: 'not-valid-here',
+  number: 12345.5,
+  integer: 42,
+  boolean: true,
+  null: null,
+  array: [],
+  object: {},
+};
 
 function typesOf(schema: Schema): string[] {
   return schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
 }
 
-function setAt(body: unknown, path: Path, change: (parent: Record<string | number, unknown>, key: string | number) => void): unknown {
+function setAt(
+  body: unknown,
+  path: Path,
+  change: (parent: Record<string | number, unknown>, key: string | number) => void,
+): unknown {
   const copy = structuredClone(body);
   let parent = copy as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
@@ -52,30 +77,51 @@ function collectMutations(document: OpenApiDocument, schemaOrRef: Schema, value:
   if (path.length > 0 && allowed.length > 0) {
     for (const [type, sample] of Object.entries(samplesByType)) {
       if (allowed.includes(type) || (type === 'integer' && allowed.includes('number'))) continue;
-      mutations.push({ kind: 'wrong type', at: describePath(path), apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = sample)) });
+      mutations.push({
+        kind: 'wrong type',
+        at: describePath(path),
+        apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = sample)),
+      });
     }
   }
   if (path.length > 0 && schema.enum) {
-    mutations.push({ kind: 'out-of-enum value', at: describePath(path), apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = 'definitely-not-in-enum')) });
+    mutations.push({
+      kind: 'out-of-enum value',
+      at: describePath(path),
+      apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = 'definitely-not-in-enum')),
+    });
   }
   if (path.length > 0 && schema.pattern && !new RegExp(schema.pattern, 'u').test('!! not matching !!')) {
-    mutations.push({ kind: 'pattern violation', at: describePath(path), apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = '!! not matching !!')) });
+    mutations.push({
+      kind: 'pattern violation',
+      at: describePath(path),
+      apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = '!! not matching !!')),
+    });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => mutations.push(...collectMutations(document, schema.items!, item, [...path, index])));
+    value.forEach((item, index) =>
+      mutations.push(...collectMutations(document, schema.items!, item, [...path, index])),
+    );
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && schema.properties) {
     const object = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
       if (key in object) {
-        mutations.push({ kind: 'missing required field', at: describePath([...path, key]), apply: (body) => setAt(body, [...path, key], (parent, k) => void delete parent[k]) });
+        mutations.push({
+          kind: 'missing required field',
+          at: describePath([...path, key]),
+          apply: (body) => setAt(body, [...path, key], (parent, k) => void delete parent[k]),
+        });
       }
     }
     if (schema.additionalProperties === false) {
       mutations.push({
         kind: 'extra field',
         at: describePath([...path, 'unexpected_field']),
-        apply: (body) => (path.length === 0 ? { ...(body as object), unexpected_field: 1 } : setAt(body, [...path, 'unexpected_field'], (parent, k) => void (parent[k] = 1))),
+        apply: (body) =>
+          path.length === 0
+            ? { ...(body as object), unexpected_field: 1 }
+            : setAt(body, [...path, 'unexpected_field'], (parent, k) => void (parent[k] = 1)),
       });
     }
     for (const [key, child] of Object.entries(schema.properties)) {
@@ -90,7 +136,11 @@ function collectMutations(document: OpenApiDocument, schemaOrRef: Schema, value:
  * schema. Each candidate is re-checked with the spec's own validator, so only bodies the contract
  * really forbids are generated.
  */
-export function invalidBodies(vendor: Vendor, operationId: string, validBody: unknown): fc.Arbitrary<{ mutation: Mutation; body: unknown }> {
+export function invalidBodies(
+  vendor: Vendor,
+  operationId: string,
+  validBody: unknown,
+): fc.Arbitrary<{ mutation: Mutation; body: unknown }> {
   const document = loadBundle(vendor);
   const entry = listOperations(document).find(({ operation }) => operation.operationId === operationId);
   if (!entry?.operation.requestBody) throw new Error(`${vendor} ${operationId} has no request body`);
@@ -98,7 +148,8 @@ export function invalidBodies(vendor: Vendor, operationId: string, validBody: un
   const [mediaType, media] = Object.entries(requestBody.value.content)[0]!;
   const schemaPointer = pointer(...requestBody.at, 'content', mediaType, 'schema');
   const validator = createSchemaValidator(document);
-  if (validator.validate(schemaPointer, validBody).length > 0) throw new Error(`${vendor} ${operationId}: the base body is not valid`);
+  if (validator.validate(schemaPointer, validBody).length > 0)
+    throw new Error(`${vendor} ${operationId}: the base body is not valid`);
   const mutations = collectMutations(document, media.schema as Schema, validBody, []).filter(
     (mutation) => validator.validate(schemaPointer, mutation.apply(validBody)).length > 0,
   );

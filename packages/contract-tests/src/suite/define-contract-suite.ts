@@ -31,49 +31,60 @@ export function defineContractSuite(vendor: Vendor): void {
   const contract = vendorContracts[vendor];
   const operations = listOperations(loadBundle(vendor));
 
-  describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(`${vendor} contract on %s`, (kind, endpoint) => {
-    const traits = targetTraits[kind];
-    const api = new ContractClient(endpoint, coverage);
+  describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
+    `${vendor} contract on %s`,
+    (kind, endpoint) => {
+      const traits = targetTraits[kind];
+      const api = new ContractClient(endpoint, coverage);
 
-    if (traits.statusByPrefer) {
-      const documented = operations.flatMap(({ operation }) => Object.keys(operation.responses).map((status) => [operation.operationId, Number(status)] as const));
-      it.each(documented)('%s answers its documented %i when asked with Prefer', async (operationId, status) => {
-        const reply = await api.call(operationId, { ...contract.validCall(operationId), preferCode: status });
-        expect(reply.status).toBe(status);
-      });
-    } else {
-      const cases = contract.statusCases.filter((c) => c.validRequest || !traits.validRequestsOnly);
-      it.each(cases.map((c) => [c.operationId, c.status, c.condition, c] as const))('%s answers %i for %s', async (_operationId, status, _condition, statusCase) => {
-        const before = status >= 400 ? await contract.snapshot(api) : undefined;
-        const reply = await statusCase.provoke(api);
-        expect(reply.status, reply.text).toBe(status);
-        expect(reply.headers.get('x-request-id'), 'every response carries X-Request-Id').toBeTruthy();
-        if (status >= 400) {
-          expectClientError(reply);
-          expect(await contract.snapshot(api), 'a failure changes nothing').toEqual(before);
-        }
-      });
-    }
-
-    if (traits.stateful) {
-      it.each(contract.statefulCases.map((c) => [c.name, c] as const))('stateful: %s', async (_name, statefulCase) => {
-        await statefulCase.run(api);
-      });
-    }
-
-    if (!traits.validRequestsOnly && !traits.statusByPrefer) {
-      it(`generated invalid ${contract.write.operationId} bodies get a 4xx envelope and change nothing (seed ${seed})`, async () => {
-        const baseBody = contract.validCall(contract.write.operationId).body;
-        await fc.assert(
-          fc.asyncProperty(invalidBodies(vendor, contract.write.operationId, baseBody), async ({ body }) => {
-            const before = await contract.snapshot(api);
-            const reply = await api.call(contract.write.operationId, contract.write.call(body));
-            expectClientError(reply);
-            expect(await contract.snapshot(api)).toEqual(before);
-          }),
-          { seed, numRuns, ...(replayPath ? { path: replayPath } : {}) },
+      if (traits.statusByPrefer) {
+        const documented = operations.flatMap(({ operation }) =>
+          Object.keys(operation.responses).map((status) => [operation.operationId, Number(status)] as const),
         );
-      }, 120_000);
-    }
-  });
+        it.each(documented)('%s answers its documented %i when asked with Prefer', async (operationId, status) => {
+          const reply = await api.call(operationId, { ...contract.validCall(operationId), preferCode: status });
+          expect(reply.status).toBe(status);
+        });
+      } else {
+        const cases = contract.statusCases.filter((c) => c.validRequest || !traits.validRequestsOnly);
+        it.each(cases.map((c) => [c.operationId, c.status, c.condition, c] as const))(
+          '%s answers %i for %s',
+          async (_operationId, status, _condition, statusCase) => {
+            const before = status >= 400 ? await contract.snapshot(api) : undefined;
+            const reply = await statusCase.provoke(api);
+            expect(reply.status, reply.text).toBe(status);
+            expect(reply.headers.get('x-request-id'), 'every response carries X-Request-Id').toBeTruthy();
+            if (status >= 400) {
+              expectClientError(reply);
+              expect(await contract.snapshot(api), 'a failure changes nothing').toEqual(before);
+            }
+          },
+        );
+      }
+
+      if (traits.stateful) {
+        it.each(contract.statefulCases.map((c) => [c.name, c] as const))(
+          'stateful: %s',
+          async (_name, statefulCase) => {
+            await statefulCase.run(api);
+          },
+        );
+      }
+
+      if (!traits.validRequestsOnly && !traits.statusByPrefer) {
+        it(`generated invalid ${contract.write.operationId} bodies get a 4xx envelope and change nothing (seed ${seed})`, async () => {
+          const baseBody = contract.validCall(contract.write.operationId).body;
+          await fc.assert(
+            fc.asyncProperty(invalidBodies(vendor, contract.write.operationId, baseBody), async ({ body }) => {
+              const before = await contract.snapshot(api);
+              const reply = await api.call(contract.write.operationId, contract.write.call(body));
+              expectClientError(reply);
+              expect(await contract.snapshot(api)).toEqual(before);
+            }),
+            { seed, numRuns, ...(replayPath ? { path: replayPath } : {}) },
+          );
+        }, 120_000);
+      }
+    },
+  );
 }

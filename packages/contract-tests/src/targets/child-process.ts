@@ -7,7 +7,12 @@ export interface Child {
 }
 
 /** Spawns a long-running child, resolves once `readyUrl` answers, and stops it with SIGTERM (SIGKILL after 5 s). */
-export async function spawnUntilReady(command: string, args: string[], readyUrl: string, env: NodeJS.ProcessEnv = {}): Promise<Child> {
+export async function spawnUntilReady(
+  command: string,
+  args: string[],
+  readyUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Child> {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {

@@ -16,7 +16,9 @@ const prismCli = require.resolve('@stoplight/prism-cli/dist/index.js');
 
 /** The reference server as a black box: its own CLI in a child process, on free ports. */
 async function startServerProcess(vendors: readonly Vendor[]): Promise<{ urls: Record<string, string>; child: Child }> {
-  const ports = Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()] as const)));
+  const ports = Object.fromEntries(
+    await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()] as const)),
+  );
   const args = ['--import', 'tsx', serverCli, '--log-level', 'silent'];
   for (const vendor of vendors) args.push('--vendor', vendor, '--port', `${vendor}=${ports[vendor]}`);
   const urls = Object.fromEntries(vendors.map((vendor) => [vendor, `http://127.0.0.1:${ports[vendor]}`]));
@@ -47,7 +49,9 @@ export async function startTargets(kinds: readonly TargetKind[], vendors: readon
   try {
     for (const kind of kinds) {
       if (kind === 'mock') {
-        const ports = Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()] as const)));
+        const ports = Object.fromEntries(
+          await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()] as const)),
+        );
         const fleet = await startMocks({ vendors, ports });
         stops.push(fleet.stop);
         for (const mock of fleet.mocks) endpoints.push({ kind, vendor: mock.vendor, baseUrl: mock.url });

@@ -11,7 +11,10 @@ export interface TargetEndpoint {
 }
 
 /** What a kind of target can show: state to read back, and how a status is produced. */
-export const targetTraits: Record<TargetKind, { stateful: boolean; statusByPrefer: boolean; validRequestsOnly: boolean }> = {
+export const targetTraits: Record<
+  TargetKind,
+  { stateful: boolean; statusByPrefer: boolean; validRequestsOnly: boolean }
+> = {
   // Prism: no state; any documented status on request with `Prefer: code=…`.
   mock: { stateful: false, statusByPrefer: true, validRequestsOnly: false },
   // The reference server: every status provoked by the real condition.
@@ -24,7 +27,10 @@ export const targetTraits: Record<TargetKind, { stateful: boolean; statusByPrefe
 };
 
 export function parseTargetKinds(value: string | undefined): TargetKind[] {
-  const kinds = (value ?? 'mock,server').split(',').map((kind) => kind.trim()).filter(Boolean);
+  const kinds = (value ?? 'mock,server')
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter(Boolean);
   for (const kind of kinds) {
     if (!(targetKinds as readonly string[]).includes(kind)) {
       throw new Error(`unknown contract target '${kind}'; expected ${targetKinds.join(', ')}`);

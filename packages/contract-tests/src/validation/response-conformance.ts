@@ -44,18 +44,23 @@ export class ResponseConformance {
     const documented = entry.operation.responses[String(response.status)] ?? entry.operation.responses.default;
     if (!documented) {
       const statuses = Object.keys(entry.operation.responses).join(', ');
-      return [`${label}: status ${response.status} is not documented (documented: ${statuses}); body: ${response.text.slice(0, 300)}`];
+      return [
+        `${label}: status ${response.status} is not documented (documented: ${statuses}); body: ${response.text.slice(0, 300)}`,
+      ];
     }
-    const located = locate<ResponseObject>(
-      this.document,
-      documented,
-      ['paths', entry.path, entry.method, 'responses', String(response.status)],
-    );
+    const located = locate<ResponseObject>(this.document, documented, [
+      'paths',
+      entry.path,
+      entry.method,
+      'responses',
+      String(response.status),
+    ]);
     const problems: string[] = [];
     const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const media = Object.keys(located.value.content ?? {});
     if (media.length === 0) {
-      if (response.text !== '') problems.push(`${label}: the spec documents no body, got ${response.text.slice(0, 100)}`);
+      if (response.text !== '')
+        problems.push(`${label}: the spec documents no body, got ${response.text.slice(0, 100)}`);
     } else if (!media.includes(contentType)) {
       problems.push(`${label}: content-type '${contentType}' is not one of ${media.join(', ')}`);
     } else if (response.body === undefined) {

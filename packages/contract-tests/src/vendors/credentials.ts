@@ -41,7 +41,8 @@ export function authHeaders(vendor: Vendor, secret: string): Record<string, stri
 
 export function roleHeaders(vendor: Vendor, role: Role): Record<string, string> {
   const secret = secretFor(vendor, role);
-  if (!secret) throw new Error(`no ${role} credential for ${vendor}: set CONTRACT_${vendor.toUpperCase()}_${role.toUpperCase()}`);
+  if (!secret)
+    throw new Error(`no ${role} credential for ${vendor}: set CONTRACT_${vendor.toUpperCase()}_${role.toUpperCase()}`);
   return authHeaders(vendor, secret);
 }
 

@@ -16,7 +16,8 @@ import '../../src/suite/provided.ts';
 function parseVendors(value: string | undefined): Vendor[] {
   if (!value) return [...allVendors];
   const selected = value.split(',').map((vendor) => vendor.trim());
-  for (const vendor of selected) if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}' in CONTRACT_VENDORS`);
+  for (const vendor of selected)
+    if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}' in CONTRACT_VENDORS`);
   return selected as Vendor[];
 }
 
@@ -35,12 +36,19 @@ export default async function setup(project: TestProject) {
     rmSync(coverageDir, { recursive: true, force: true });
     const reportDir = join(import.meta.dirname, '..', '..', 'reports');
     mkdirSync(reportDir, { recursive: true });
-    writeFileSync(join(reportDir, 'contract-coverage.json'), `${JSON.stringify({ targets: kinds, vendors, rows }, null, 2)}\n`);
-    console.log(`\nContract coverage (operation × documented status × target), also in reports/contract-coverage.json:\n\n${formatCoverage(rows, kinds)}\n`);
+    writeFileSync(
+      join(reportDir, 'contract-coverage.json'),
+      `${JSON.stringify({ targets: kinds, vendors, rows }, null, 2)}\n`,
+    );
+    console.log(
+      `\nContract coverage (operation × documented status × target), also in reports/contract-coverage.json:\n\n${formatCoverage(rows, kinds)}\n`,
+    );
     if (kinds.includes('server')) {
       const missed = rows.filter((row) => !row.targets.server);
       if (missed.length > 0) {
-        throw new Error(`the server target did not exercise: ${missed.map((row) => `${row.vendor} ${row.operationId} ${row.status}`).join(', ')}`);
+        throw new Error(
+          `the server target did not exercise: ${missed.map((row) => `${row.vendor} ${row.operationId} ${row.status}`).join(', ')}`,
+        );
       }
     }
   };

@@ -50,7 +50,8 @@ export function engineSlot(kind: Engine['kind']): { engine: Engine; attach(deleg
       },
       async ready(timeoutMs) {
         const begun = Date.now();
-        const engine = delegate ?? (await withTimeout(started, timeoutMs, `the engine did not start within ${timeoutMs} ms`));
+        const engine =
+          delegate ?? (await withTimeout(started, timeoutMs, `the engine did not start within ${timeoutMs} ms`));
         return engine.ready(Math.max(1, timeoutMs - (Date.now() - begun)));
       },
       recycle: (reason) => delegate?.recycle(reason),

@@ -22,7 +22,14 @@ const stableAfterMs = 10_000;
  * SIGKILL) it is started again and the event logged; `ready()` waits through the restart, so requests
  * that arrive meanwhile are answered once it is back.
  */
-export async function startPrismEngine({ specPath, mode, seed, onLog, onEvent, maxBackoffMs = 5_000 }: PrismEngineOptions): Promise<Engine> {
+export async function startPrismEngine({
+  specPath,
+  mode,
+  seed,
+  onLog,
+  onEvent,
+  maxBackoffMs = 5_000,
+}: PrismEngineOptions): Promise<Engine> {
   let stopping = false;
   let restarts = 0;
   let backoffMs = 0;
@@ -31,14 +38,24 @@ export async function startPrismEngine({ specPath, mode, seed, onLog, onEvent, m
   let latest: PrismProcess | undefined;
 
   const launch = async (): Promise<PrismProcess> => {
-    const prism = await startPrism({ specPath, port: await findFreePort(), host: '127.0.0.1', mode, cors: false, ...(seed === undefined ? {} : { seed }), ...(onLog ? { onLog } : {}) });
+    const prism = await startPrism({
+      specPath,
+      port: await findFreePort(),
+      host: '127.0.0.1',
+      mode,
+      cors: false,
+      ...(seed === undefined ? {} : { seed }),
+      ...(onLog ? { onLog } : {}),
+    });
     const startedAt = Date.now();
     latest = prism;
     prism.child.once('exit', (code, signal) => {
       if (stopping) return;
       const lived = Date.now() - startedAt;
       backoffMs = lived < stableAfterMs ? Math.min(maxBackoffMs, Math.max(100, backoffMs * 2)) : 0;
-      onEvent?.(`Prism (pid ${prism.child.pid}) exited unexpectedly with ${signal ?? `code ${code}`} after ${Math.round(lived / 1000)} s; restarting${backoffMs ? ` in ${backoffMs} ms` : ''}`);
+      onEvent?.(
+        `Prism (pid ${prism.child.pid}) exited unexpectedly with ${signal ?? `code ${code}`} after ${Math.round(lived / 1000)} s; restarting${backoffMs ? ` in ${backoffMs} ms` : ''}`,
+      );
       current = relaunch();
       current.catch(() => undefined); // rejects only when stopping; ready() callers see it themselves
     });
@@ -53,7 +70,9 @@ export async function startPrismEngine({ specPath, mode, seed, onLog, onEvent, m
       try {
         const prism = await launch();
         restarts += 1;
-        onEvent?.(`Prism restarted (pid ${prism.child.pid}, ${prism.url}) in ${Date.now() - started} ms; restart #${restarts}`);
+        onEvent?.(
+          `Prism restarted (pid ${prism.child.pid}, ${prism.url}) in ${Date.now() - started} ms; restart #${restarts}`,
+        );
         if (stopping) await prism.stop();
         return prism;
       } catch (error) {

@@ -17,7 +17,15 @@ export interface CorsOptions {
 }
 
 /** Headers a frontend may send to any mock, besides the vendor's credential headers and header parameters. */
-export const mockRequestHeaders = ['Content-Type', 'Accept', 'Prefer', 'X-Request-Id', 'X-Mock-Delay', 'X-Mock-Error-Rate', 'X-Mock-Error-Status'];
+export const mockRequestHeaders = [
+  'Content-Type',
+  'Accept',
+  'Prefer',
+  'X-Request-Id',
+  'X-Mock-Delay',
+  'X-Mock-Error-Rate',
+  'X-Mock-Error-Status',
+];
 
 /** Response headers a browser script may read, besides the ones the spec documents. */
 const alwaysExposed = ['X-Request-Id', 'ETag', 'Retry-After', 'Allow'];
@@ -38,14 +46,20 @@ export interface CorsPolicy {
 /** The CORS behaviour of one vendor's mock, from its spec and the options. */
 export function corsPolicy(index: SpecIndex, options: CorsOptions = {}): CorsPolicy {
   const patterns = (options.origins ?? defaultCorsOrigins).map(originPattern);
-  const allowedHeaders = uniqueHeaderNames([...mockRequestHeaders, ...index.credentialHeaders, ...index.headerParameters, ...(options.allowHeaders ?? [])]);
+  const allowedHeaders = uniqueHeaderNames([
+    ...mockRequestHeaders,
+    ...index.credentialHeaders,
+    ...index.headerParameters,
+    ...(options.allowHeaders ?? []),
+  ]);
   const exposed = uniqueHeaderNames([...alwaysExposed, ...index.responseHeaders]).join(', ');
   // No Access-Control-Allow-Credentials, as on the reference server: every vendor authenticates with headers, never cookies.
   const shared = (origin: string) => ({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
   return {
     allowedHeaders,
     allowedOrigin: (origin) => (origin && patterns.some((pattern) => pattern.test(origin)) ? origin : undefined),
-    isPreflight: (method, headers) => method === 'OPTIONS' && headers.origin !== undefined && headers['access-control-request-method'] !== undefined,
+    isPreflight: (method, headers) =>
+      method === 'OPTIONS' && headers.origin !== undefined && headers['access-control-request-method'] !== undefined,
     preflightHeaders(origin, path) {
       const methods = index.match(path)?.operations.keys() ?? index.methods;
       return {

@@ -1,6 +1,11 @@
 import { Agent, createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { connectionsCheckingInterval, defaultJsonBodyOptions, defaultServerLimits, resolveServerLimits } from '@envspec/server';
+import {
+  connectionsCheckingInterval,
+  defaultJsonBodyOptions,
+  defaultServerLimits,
+  resolveServerLimits,
+} from '@envspec/server';
 import type { Engine } from '../engine/engine.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
@@ -9,7 +14,17 @@ import { injectionFor, type Injection } from './injection.ts';
 import { checkPreferences, parsePrefer } from './prefer.ts';
 import { isPrismOwnError, prismFailure, type UpstreamReply } from './prism-errors.ts';
 import { clientHeaders, forward } from './proxy.ts';
-import { checkContentType, checkJsonBody, checkTarget, ClientGone, decodeBody, isJsonMediaType, mediaType, readBody, sanitizeAccept } from './request-guards.ts';
+import {
+  checkContentType,
+  checkJsonBody,
+  checkTarget,
+  ClientGone,
+  decodeBody,
+  isJsonMediaType,
+  mediaType,
+  readBody,
+  sanitizeAccept,
+} from './request-guards.ts';
 import { requestIdFor } from './request-id.ts';
 
 /** What one request may cost the mock. The body limits match the reference server's. */
@@ -46,11 +61,15 @@ export const defaultMockLimits: MockLimits = {
 
 /** The defaults with `overrides` applied; throws an Error naming the limit when the combination is unusable. */
 export function resolveMockLimits(overrides: Partial<MockLimits> = {}): MockLimits {
-  const { maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs, ...serverShaped } = { ...defaultMockLimits, ...overrides };
+  const { maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs, ...serverShaped } = {
+    ...defaultMockLimits,
+    ...overrides,
+  };
   // The HTTP limits are the server's, checked by the server's own rules.
   const serverLimits = resolveServerLimits(serverShaped);
   for (const [name, value] of Object.entries({ maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs })) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`mock limit ${name} must be a positive whole number, got ${String(value)}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`mock limit ${name} must be a positive whole number, got ${String(value)}`);
   }
   return { ...serverLimits, maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs };
 }
@@ -103,7 +122,13 @@ export function createFront(options: FrontOptions): Server {
   const agent = new Agent({ keepAlive: false, maxSockets: 256 });
 
   const unavailable = (reason: string) =>
-    errors.adapt(new ApiError(503, `the mock's engine is not answering (${reason}); it is restarted automatically, retry in a moment`, { code: 'mock_unavailable', headers: { 'Retry-After': '1' } }));
+    errors.adapt(
+      new ApiError(
+        503,
+        `the mock's engine is not answering (${reason}); it is restarted automatically, retry in a moment`,
+        { code: 'mock_unavailable', headers: { 'Retry-After': '1' } },
+      ),
+    );
 
   /**
    * Forwards to the engine, waiting for it while it (re)starts. A request that never reached the
@@ -111,7 +136,12 @@ export function createFront(options: FrontOptions): Server {
    * again once, after the restart: it was most likely in flight when the engine died, but it may be
    * what killed it, so a second cut-off gives up rather than kill every restarted engine in turn.
    */
-  async function callEngine(request: IncomingMessage, target: string, body: Buffer, overrides: Record<string, string | undefined>): Promise<UpstreamReply> {
+  async function callEngine(
+    request: IncomingMessage,
+    target: string,
+    body: Buffer,
+    overrides: Record<string, string | undefined>,
+  ): Promise<UpstreamReply> {
     const deadline = Date.now() + limits.engineTimeoutMs;
     let cutOff = 0;
     for (let attempt = 1; ; attempt += 1) {
@@ -119,18 +149,28 @@ export function createFront(options: FrontOptions): Server {
         throw unavailable(error.message);
       });
       try {
-        return await forward(base, { method: request.method ?? 'GET', target, headers: request.headers, body }, { agent, timeoutMs: Math.max(1, deadline - Date.now()), maxBytes: 16 * 1024 * 1024, overrides });
+        return await forward(
+          base,
+          { method: request.method ?? 'GET', target, headers: request.headers, body },
+          { agent, timeoutMs: Math.max(1, deadline - Date.now()), maxBytes: 16 * 1024 * 1024, overrides },
+        );
       } catch (error) {
         const { code, message } = error as NodeJS.ErrnoException;
         if (code === 'ETIMEDOUT') {
           // A wedged engine would hold every later request too: replace it.
           engine.recycle(`did not answer ${request.method} ${request.url} within ${limits.engineTimeoutMs} ms`);
-          throw errors.adapt(new ApiError(504, `the mock's engine did not answer within ${limits.engineTimeoutMs} ms`, { code: 'mock_timeout' }));
+          throw errors.adapt(
+            new ApiError(504, `the mock's engine did not answer within ${limits.engineTimeoutMs} ms`, {
+              code: 'mock_timeout',
+            }),
+          );
         }
         if (code !== 'ECONNREFUSED') {
           cutOff += 1;
           if (cutOff > 1) {
-            options.log(`the engine was cut off twice answering ${request.method} ${request.url} (${message}); this request may crash it, so it is not retried again`);
+            options.log(
+              `the engine was cut off twice answering ${request.method} ${request.url} (${message}); this request may crash it, so it is not retried again`,
+            );
             throw unavailable(`${message} while answering this request`);
           }
         }
@@ -167,9 +207,13 @@ export function createFront(options: FrontOptions): Server {
       if (cors?.isPreflight(method, req.headers)) {
         if (!allowedOrigin) {
           // Not re-mapped through the vendor: this is the mock's own configuration, not a vendor failure.
-          throw new ApiError(403, `origin '${origin}' may not call this mock from a browser: start the mock with --cors-origin ${origin} (or the cors.origins option)`, {
-            code: 'origin_not_allowed',
-          });
+          throw new ApiError(
+            403,
+            `origin '${origin}' may not call this mock from a browser: start the mock with --cors-origin ${origin} (or the cors.origins option)`,
+            {
+              code: 'origin_not_allowed',
+            },
+          );
         }
         req.resume();
         res.writeHead(204, { ...cors.preflightHeaders(allowedOrigin, target.path), 'Content-Length': '0' });
@@ -177,7 +221,10 @@ export function createFront(options: FrontOptions): Server {
         return;
       }
 
-      const received = await readBody(req, errors, { limitBytes: limits.maxBodyBytes, drainBytes: limits.drainBodyBytes });
+      const received = await readBody(req, errors, {
+        limitBytes: limits.maxBodyBytes,
+        drainBytes: limits.drainBodyBytes,
+      });
       const contentEncoding = firstHeader(req.headers['content-encoding']);
       const body = decodeBody(received, contentEncoding, errors, limits.maxBodyBytes);
       const contentType = firstHeader(req.headers['content-type']);
@@ -207,9 +254,13 @@ export function createFront(options: FrontOptions): Server {
         if (options.stateful || !operation?.responses.has(String(status))) {
           injected = true;
           throw errors.adapt(
-            new ApiError(status, `error injected by the mock (error rate ${injection.errorRate}, status ${status}); send X-Mock-Error-Rate: 0 or start without --error-rate to turn it off`, {
-              code: 'injected_error',
-            }),
+            new ApiError(
+              status,
+              `error injected by the mock (error rate ${injection.errorRate}, status ${status}); send X-Mock-Error-Rate: 0 or start without --error-rate to turn it off`,
+              {
+                code: 'injected_error',
+              },
+            ),
           );
         }
         overrides.prefer = `code=${status}`;
@@ -234,13 +285,15 @@ export function createFront(options: FrontOptions): Server {
       const headers = { ...clientHeaders(reply), ...corsHeaders };
       const noBody = method === 'HEAD' || reply.status === 204 || reply.status === 304;
       if (!noBody) headers['Content-Length'] = String(reply.body.length);
-      else if (method === 'HEAD' && reply.headers['content-length'] !== undefined) headers['Content-Length'] = reply.headers['content-length'];
+      else if (method === 'HEAD' && reply.headers['content-length'] !== undefined)
+        headers['Content-Length'] = reply.headers['content-length'];
       res.writeHead(reply.status, headers);
       res.end(noBody ? undefined : reply.body);
     } catch (error) {
       if (error instanceof ClientGone) return;
       if (error instanceof ApiError) {
-        if (error.status >= 500 && !injected) options.log(`mock answered ${error.status} to ${method} ${req.url}: ${error.message}`);
+        if (error.status >= 500 && !injected)
+          options.log(`mock answered ${error.status} to ${method} ${req.url}: ${error.message}`);
         sendError(error);
         return;
       }
@@ -265,9 +318,21 @@ export function createFront(options: FrontOptions): Server {
       socket.destroy();
       return;
     }
-    const [status, message] = protocolErrors[error.code ?? ''] ?? [400, `malformed HTTP request (${error.code ?? error.message})`];
+    const [status, message] = protocolErrors[error.code ?? ''] ?? [
+      400,
+      `malformed HTTP request (${error.code ?? error.message})`,
+    ];
     const requestId = requestIdFor(undefined);
-    const body = JSON.stringify(errors.render(errors.adapt(new ApiError(status, message, { code: status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'malformed_request' })), requestId));
+    const body = JSON.stringify(
+      errors.render(
+        errors.adapt(
+          new ApiError(status, message, {
+            code: status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'malformed_request',
+          }),
+        ),
+        requestId,
+      ),
+    );
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,

@@ -26,9 +26,11 @@ function numberHeader(headers: IncomingHttpHeaders, name: string): string | unde
 
 /** Validates run-wide options once, at start-up. */
 export function checkInjectionOptions({ delayMs = 0, errorRate = 0, errorStatus = 500 }: InjectionOptions): Injection {
-  if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > maxDelayMs) throw new Error(`delay must be an integer from 0 to ${maxDelayMs} ms, got ${delayMs}`);
+  if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > maxDelayMs)
+    throw new Error(`delay must be an integer from 0 to ${maxDelayMs} ms, got ${delayMs}`);
   if (!(errorRate >= 0 && errorRate <= 1)) throw new Error(`error rate must be from 0 to 1, got ${errorRate}`);
-  if (!Number.isInteger(errorStatus) || errorStatus < 400 || errorStatus > 599) throw new Error(`error status must be an HTTP error status (400–599), got ${errorStatus}`);
+  if (!Number.isInteger(errorStatus) || errorStatus < 400 || errorStatus > 599)
+    throw new Error(`error status must be an HTTP error status (400–599), got ${errorStatus}`);
   return { delayMs, errorRate, errorStatus };
 }
 
@@ -39,14 +41,31 @@ export function injectionFor(headers: IncomingHttpHeaders, defaults: Injection, 
     if (raw === undefined) return fallback;
     const value = raw.trim() === '' ? Number.NaN : Number(raw);
     if (!valid(value)) {
-      throw errors.adapt(new ApiError(400, `${name} must be ${expected}, got '${raw}'`, { code: 'invalid_mock_header' }));
+      throw errors.adapt(
+        new ApiError(400, `${name} must be ${expected}, got '${raw}'`, { code: 'invalid_mock_header' }),
+      );
     }
     return value;
   };
   return {
-    delayMs: read('X-Mock-Delay', (value) => Number.isInteger(value) && value >= 0 && value <= maxDelayMs, `milliseconds from 0 to ${maxDelayMs}`, defaults.delayMs),
-    errorRate: read('X-Mock-Error-Rate', (value) => value >= 0 && value <= 1, 'a share from 0 to 1 (e.g. 0.25)', defaults.errorRate),
-    errorStatus: read('X-Mock-Error-Status', (value) => Number.isInteger(value) && value >= 400 && value <= 599, 'an HTTP error status from 400 to 599', defaults.errorStatus),
+    delayMs: read(
+      'X-Mock-Delay',
+      (value) => Number.isInteger(value) && value >= 0 && value <= maxDelayMs,
+      `milliseconds from 0 to ${maxDelayMs}`,
+      defaults.delayMs,
+    ),
+    errorRate: read(
+      'X-Mock-Error-Rate',
+      (value) => value >= 0 && value <= 1,
+      'a share from 0 to 1 (e.g. 0.25)',
+      defaults.errorRate,
+    ),
+    errorStatus: read(
+      'X-Mock-Error-Status',
+      (value) => Number.isInteger(value) && value >= 400 && value <= 599,
+      'an HTTP error status from 400 to 599',
+      defaults.errorStatus,
+    ),
   };
 }
 

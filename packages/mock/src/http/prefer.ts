@@ -14,7 +14,10 @@ export function parsePrefer(header: string | undefined): Preferences {
   for (const token of (header ?? '').split(/[,;]/)) {
     const [rawKey = '', ...rest] = token.split('=');
     const key = rawKey.trim().toLowerCase();
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (key === 'code' || key === 'example' || key === 'dynamic') preferences[key] = value;
   }
   return preferences;
@@ -40,6 +43,8 @@ export function checkPreferences(preferences: Preferences, operation: IndexedOpe
   const examples = status === undefined ? [] : (operation.responses.get(status) ?? []);
   if (!examples.includes(example)) {
     const listed = examples.length ? `its examples: ${examples.join(', ')}` : 'it has no named examples';
-    throw fail(`Prefer: example=${example} is not an example of the ${status ?? 'success'} response of ${where}; ${listed}`);
+    throw fail(
+      `Prefer: example=${example} is not an example of the ${status ?? 'success'} response of ${where}; ${listed}`,
+    );
   }
 }

@@ -75,7 +75,13 @@ function what(message: string): string {
   return at === -1 ? message : message.slice(at);
 }
 
-const locations: Record<string, string> = { body: 'body', header: 'headers', path: 'params', query: 'query', cookie: 'cookies' };
+const locations: Record<string, string> = {
+  body: 'body',
+  header: 'headers',
+  path: 'params',
+  query: 'query',
+  cookie: 'cookies',
+};
 
 /**
  * A Prism violation in express-openapi-validator's terms, which the vendor modules re-map: a
@@ -87,53 +93,104 @@ export function violationToFinding(violation: PrismViolation): Finding {
   const segments = [locations[kind] ?? kind, ...(kind === 'header' ? rest.map((name) => name.toLowerCase()) : rest)];
   const missing = violation.code === 'required' ? /required property '(.+)'/.exec(message)?.[1] : undefined;
   if (missing) segments.push(kind === 'header' ? missing.toLowerCase() : missing);
-  return { path: `/${segments.filter(Boolean).join('/')}`, message, errorCode: `${String(violation.code ?? 'invalid')}.openapi.validation` };
+  return {
+    path: `/${segments.filter(Boolean).join('/')}`,
+    message,
+    errorCode: `${String(violation.code ?? 'invalid')}.openapi.validation`,
+  };
 }
 
 /** Appends Prism's own words when the vendor's wording dropped them. */
 function keepDetail(error: ApiError, detail: string | undefined): ApiError {
   if (!detail || error.message.includes(detail)) return error;
-  return new ApiError(error.status, `${error.message} (Prism: ${detail})`, { code: error.code, headers: error.headers });
+  return new ApiError(error.status, `${error.message} (Prism: ${detail})`, {
+    code: error.code,
+    headers: error.headers,
+  });
 }
 
 function isSecurity(violation: PrismViolation): boolean {
   return violation.code === 401 || violation.code === '401' || violation.code === 403 || violation.code === '403';
 }
 
-function fromViolations(reply: UpstreamReply, violations: PrismViolation[], request: FailedRequest, errors: VendorErrors): ApiError {
+function fromViolations(
+  reply: UpstreamReply,
+  violations: PrismViolation[],
+  request: FailedRequest,
+  errors: VendorErrors,
+): ApiError {
   const security = violations.filter(isSecurity);
   if (reply.status === 401 || reply.status === 403 || (security.length > 0 && security.length === violations.length)) {
-    return errors.unauthenticated(`the request has no credentials in the form this API expects (Prism: ${security.map((item) => item.message).join('; ') || 'security check failed'})`);
+    return errors.unauthenticated(
+      `the request has no credentials in the form this API expects (Prism: ${security.map((item) => item.message).join('; ') || 'security check failed'})`,
+    );
   }
   const mediaTypeViolation = violations.find((item) => item.code === 415 || item.code === '415');
   if (reply.status === 415 || mediaTypeViolation) {
-    const adapted = errors.adapt(new ApiError(415, `unsupported media type ${request.contentType ?? 'undefined'}`, { code: 'unsupported_media_type' }));
+    const adapted = errors.adapt(
+      new ApiError(415, `unsupported media type ${request.contentType ?? 'undefined'}`, {
+        code: 'unsupported_media_type',
+      }),
+    );
     return keepDetail(adapted, mediaTypeViolation?.message);
   }
   const findings = violations.filter((item) => !isSecurity(item)).map(violationToFinding);
   return errors.invalidRequest(findings);
 }
 
-function fromProblem(reply: UpstreamReply, problem: PrismProblem, request: FailedRequest, errors: VendorErrors): ApiError {
+function fromProblem(
+  reply: UpstreamReply,
+  problem: PrismProblem,
+  request: FailedRequest,
+  errors: VendorErrors,
+): ApiError {
   const kind = problem.type?.split('#')[1] ?? '';
   const detail = [problem.title, problem.detail].filter(Boolean).join(': ');
   switch (kind) {
     case 'NO_PATH_MATCHED_ERROR':
       // The reference server's wording for a path outside the spec.
-      return keepDetail(errors.adapt(new ApiError(404, `no route ${request.method} ${request.path}: see the API reference for this vendor's paths`, { code: 'route_not_found' })), problem.detail);
+      return keepDetail(
+        errors.adapt(
+          new ApiError(
+            404,
+            `no route ${request.method} ${request.path}: see the API reference for this vendor's paths`,
+            { code: 'route_not_found' },
+          ),
+        ),
+        problem.detail,
+      );
     case 'NO_METHOD_MATCHED_ERROR': {
       const allowed = (request.allowedMethods ?? []).join(', ');
-      return keepDetail(errors.fromShared({ status: 405, message: `${request.method} is not allowed`, headers: { Allow: allowed } }), problem.detail);
+      return keepDetail(
+        errors.fromShared({ status: 405, message: `${request.method} is not allowed`, headers: { Allow: allowed } }),
+        problem.detail,
+      );
     }
     case 'UNAUTHORIZED':
-      return errors.unauthenticated(`the request has no credentials in the form this API expects (Prism: ${problem.title ?? 'security check failed'})`);
+      return errors.unauthenticated(
+        `the request has no credentials in the form this API expects (Prism: ${problem.title ?? 'security check failed'})`,
+      );
     case 'UNPROCESSABLE_ENTITY':
     case 'INVALID_CONTENT_TYPE':
-      return keepDetail(errors.adapt(new ApiError(400, request.preferred ? 'the Prefer header cannot be served' : 'the request is invalid', { code: request.preferred ? 'invalid_prefer' : 'invalid_request' })), detail);
+      return keepDetail(
+        errors.adapt(
+          new ApiError(400, request.preferred ? 'the Prefer header cannot be served' : 'the request is invalid', {
+            code: request.preferred ? 'invalid_prefer' : 'invalid_request',
+          }),
+        ),
+        detail,
+      );
     case 'NOT_FOUND':
     case 'UNKNOWN':
       if (request.preferred) {
-        return keepDetail(errors.adapt(new ApiError(400, 'the Prefer header asks for a response the spec does not have', { code: 'invalid_prefer' })), detail);
+        return keepDetail(
+          errors.adapt(
+            new ApiError(400, 'the Prefer header asks for a response the spec does not have', {
+              code: 'invalid_prefer',
+            }),
+          ),
+          detail,
+        );
       }
       break;
     default:
@@ -141,7 +198,10 @@ function fromProblem(reply: UpstreamReply, problem: PrismProblem, request: Faile
   }
   const status = reply.status === 422 ? 400 : reply.status >= 500 || reply.status < 400 ? 500 : reply.status;
   const message = status === 500 ? 'the mock could not produce a response' : 'the request cannot be served';
-  return keepDetail(errors.adapt(new ApiError(status, message, { code: status === 500 ? 'internal_error' : 'invalid_request' })), detail);
+  return keepDetail(
+    errors.adapt(new ApiError(status, message, { code: status === 500 ? 'internal_error' : 'invalid_request' })),
+    detail,
+  );
 }
 
 /**

@@ -24,7 +24,13 @@ function decodes(text: string): boolean {
  */
 export function checkTarget(url: string | undefined, errors: VendorErrors): RequestTarget {
   if (!url?.startsWith('/')) {
-    throw errors.adapt(new ApiError(400, `request target '${url ?? ''}' is not an absolute path: send the path from the host root, e.g. GET /api/...`, { code: 'malformed_path' }));
+    throw errors.adapt(
+      new ApiError(
+        400,
+        `request target '${url ?? ''}' is not an absolute path: send the path from the host root, e.g. GET /api/...`,
+        { code: 'malformed_path' },
+      ),
+    );
   }
   const queryAt = url.indexOf('?');
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
@@ -32,17 +38,25 @@ export function checkTarget(url: string | undefined, errors: VendorErrors): Requ
   const badSegment = path.split('/').find((segment) => !decodes(segment));
   if (badSegment !== undefined) {
     throw errors.adapt(
-      new ApiError(400, `path segment '${badSegment}' is not valid percent-encoding (each %XX must form UTF-8 text): encode path parameters with encodeURIComponent`, {
-        code: 'malformed_path',
-      }),
+      new ApiError(
+        400,
+        `path segment '${badSegment}' is not valid percent-encoding (each %XX must form UTF-8 text): encode path parameters with encodeURIComponent`,
+        {
+          code: 'malformed_path',
+        },
+      ),
     );
   }
   const badParameter = query.split('&').find((pair) => !decodes(pair.replaceAll('+', ' ')));
   if (badParameter !== undefined) {
     throw errors.adapt(
-      new ApiError(400, `query parameter '${badParameter}' is not valid percent-encoding (each %XX must form UTF-8 text): encode query values with encodeURIComponent`, {
-        code: 'malformed_query',
-      }),
+      new ApiError(
+        400,
+        `query parameter '${badParameter}' is not valid percent-encoding (each %XX must form UTF-8 text): encode query values with encodeURIComponent`,
+        {
+          code: 'malformed_query',
+        },
+      ),
     );
   }
   return { path, query };
@@ -61,12 +75,19 @@ export class ClientGone extends Error {
  * (so the client, still sending, can read the 413), up to `drainBytes`; past that the connection
  * is closed with the 413.
  */
-export async function readBody(req: IncomingMessage, errors: VendorErrors, { limitBytes, drainBytes }: { limitBytes: number; drainBytes: number }): Promise<Buffer> {
+export async function readBody(
+  req: IncomingMessage,
+  errors: VendorErrors,
+  { limitBytes, drainBytes }: { limitBytes: number; drainBytes: number },
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   const tooLarge = () => errors.fromShared({ type: 'entity.too.large', limit: limitBytes });
   const tooLargeAndClose = () => {
     const error = tooLarge();
-    return new ApiError(error.status, error.message, { code: error.code, headers: { ...error.headers, Connection: 'close' } });
+    return new ApiError(error.status, error.message, {
+      code: error.code,
+      headers: { ...error.headers, Connection: 'close' },
+    });
   };
   if (Number.isFinite(declared) && declared > drainBytes) throw tooLargeAndClose();
   return new Promise<Buffer>((resolve, reject) => {
@@ -94,7 +115,9 @@ export async function readBody(req: IncomingMessage, errors: VendorErrors, { lim
 
 const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 /** RFC 9110 media type with parameters, as the `content-type` package (which Prism calls unguarded) accepts it. */
-const mediaTypeGrammar = new RegExp(`^\\s*${token}/${token}(?:\\s*;\\s*${token}\\s*=\\s*(?:${token}|"(?:[^"\\\\\\u0000-\\u0008\\u000a-\\u001f\\u007f]|\\\\[\\u000b\\u0020-\\u00ff])*"))*\\s*$`);
+const mediaTypeGrammar = new RegExp(
+  `^\\s*${token}/${token}(?:\\s*;\\s*${token}\\s*=\\s*(?:${token}|"(?:[^"\\\\\\u0000-\\u0008\\u000a-\\u001f\\u007f]|\\\\[\\u000b\\u0020-\\u00ff])*"))*\\s*$`,
+);
 
 /** Whether a Content-Type / Accept entry is a well-formed media type. */
 export function isWellFormedMediaType(value: string): boolean {
@@ -132,15 +155,25 @@ const decoders: Record<string, (body: Buffer, options: { maxOutputLength: number
  * Undoes a `Content-Encoding` (gzip, deflate, br) as the reference server does, counting the limit
  * in decoded bytes so a small compressed body cannot inflate past it.
  */
-export function decodeBody(body: Buffer, contentEncoding: string | undefined, errors: VendorErrors, limitBytes: number): Buffer {
+export function decodeBody(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  errors: VendorErrors,
+  limitBytes: number,
+): Buffer {
   const encoding = (contentEncoding ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity' || body.length === 0) return body;
   const decode = decoders[encoding];
-  if (!decode) throw errors.fromShared({ type: 'encoding.unsupported', message: `unsupported content encoding "${encoding}": send the body uncompressed, or gzip, deflate or br` });
+  if (!decode)
+    throw errors.fromShared({
+      type: 'encoding.unsupported',
+      message: `unsupported content encoding "${encoding}": send the body uncompressed, or gzip, deflate or br`,
+    });
   try {
     return decode(body, { maxOutputLength: limitBytes });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw errors.fromShared({ type: 'entity.too.large', limit: limitBytes });
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw errors.fromShared({ type: 'entity.too.large', limit: limitBytes });
     throw errors.fromShared(error);
   }
 }
@@ -166,11 +199,17 @@ export function checkJsonBody(body: Buffer, errors: VendorErrors, maxDepth: numb
   try {
     text = utf8.decode(body);
   } catch {
-    throw errors.adapt(new ApiError(400, 'request body is not valid UTF-8: send JSON encoded as UTF-8', { code: 'malformed_json' }));
+    throw errors.adapt(
+      new ApiError(400, 'request body is not valid UTF-8: send JSON encoded as UTF-8', { code: 'malformed_json' }),
+    );
   }
   const depth = jsonNestingDepth(text);
   if (depth > maxDepth) {
-    throw errors.adapt(new ApiError(400, `request body nests ${depth} levels deep; at most ${maxDepth} are accepted`, { code: 'body_too_deep' }));
+    throw errors.adapt(
+      new ApiError(400, `request body nests ${depth} levels deep; at most ${maxDepth} are accepted`, {
+        code: 'body_too_deep',
+      }),
+    );
   }
   try {
     JSON.parse(text);

@@ -59,16 +59,29 @@ export function indexSpec(document: OpenApiDocument): SpecIndex {
   const responseHeaders: string[] = [];
   const headerParameters: string[] = [];
   for (const entry of listOperations(document)) {
-    const indexed = paths.get(entry.path) ?? { template: entry.path, pattern: templatePattern(entry.path), operations: new Map() };
+    const indexed = paths.get(entry.path) ?? {
+      template: entry.path,
+      pattern: templatePattern(entry.path),
+      operations: new Map(),
+    };
     paths.set(entry.path, indexed);
     const responses = new Map<string, string[]>();
     for (const [status, node] of Object.entries(entry.operation.responses)) {
       const response = resolve<ResponseObject>(document, node);
-      responses.set(status, Object.values(response.content ?? {}).flatMap((media) => Object.keys(media.examples ?? {})));
+      responses.set(
+        status,
+        Object.values(response.content ?? {}).flatMap((media) => Object.keys(media.examples ?? {})),
+      );
       for (const name of Object.keys(response.headers ?? {})) responseHeaders.push(name);
     }
-    for (const { value: parameter } of entry.parameters) if (parameter.in === 'header') headerParameters.push(parameter.name);
-    indexed.operations.set(entry.method.toUpperCase(), { method: entry.method.toUpperCase(), template: entry.path, operation: entry.operation, responses });
+    for (const { value: parameter } of entry.parameters)
+      if (parameter.in === 'header') headerParameters.push(parameter.name);
+    indexed.operations.set(entry.method.toUpperCase(), {
+      method: entry.method.toUpperCase(),
+      template: entry.path,
+      operation: entry.operation,
+      responses,
+    });
   }
   const credentialHeaders = Object.values(document.components?.securitySchemes ?? {}).flatMap((node) => {
     const scheme = resolve<{ type?: string; in?: string; name?: string }>(document, node as Reference);

@@ -46,7 +46,8 @@ export function vendorErrors(vendor: Vendor): VendorErrors {
     },
     fromShared: (cause) => adapt(toApiError(cause), cause),
     // Mirrors the reference server's handling of a failed security check.
-    unauthenticated: (detail) => adapt(new ApiError(module.unauthenticatedStatus, `${detail}: ${module.authHint}`, { code: 'unauthenticated' })),
+    unauthenticated: (detail) =>
+      adapt(new ApiError(module.unauthenticatedStatus, `${detail}: ${module.authHint}`, { code: 'unauthenticated' })),
     render: (error, requestId) => module.renderError(error, requestId),
   };
 }

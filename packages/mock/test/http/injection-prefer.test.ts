@@ -9,7 +9,11 @@ const errors = vendorErrors('launchdarkly');
 describe('injectionFor', () => {
   it.each<[string, Record<string, string>, object | RegExp]>([
     ['run-wide defaults', {}, { delayMs: 100, errorRate: 0.5, errorStatus: 503 }],
-    ['per-request overrides', { 'x-mock-delay': '0', 'x-mock-error-rate': '1', 'x-mock-error-status': '429' }, { delayMs: 0, errorRate: 1, errorStatus: 429 }],
+    [
+      'per-request overrides',
+      { 'x-mock-delay': '0', 'x-mock-error-rate': '1', 'x-mock-error-status': '429' },
+      { delayMs: 0, errorRate: 1, errorStatus: 429 },
+    ],
     ['a delay that is not a number', { 'x-mock-delay': 'soon' }, /X-Mock-Delay must be milliseconds/],
     ['a rate above 1', { 'x-mock-error-rate': '2' }, /X-Mock-Error-Rate must be a share/],
     ['a success status', { 'x-mock-error-status': '200' }, /X-Mock-Error-Status must be an HTTP error status/],

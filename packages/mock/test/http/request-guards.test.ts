@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkContentType, checkTarget, isJsonMediaType, mediaType, sanitizeAccept } from '../../src/http/request-guards.ts';
+import {
+  checkContentType,
+  checkTarget,
+  isJsonMediaType,
+  mediaType,
+  sanitizeAccept,
+} from '../../src/http/request-guards.ts';
 import { vendorErrors } from '../../src/vendor/vendor-errors.ts';
 
 const errors = vendorErrors('qoder');

@@ -33,7 +33,8 @@ export function documentOf(vendor: Vendor): OpenApiDocument {
   return document;
 }
 
-const exampleValue = (document: OpenApiDocument, node: unknown) => locate<ExampleObject>(document, node as ExampleObject, []).value.value;
+const exampleValue = (document: OpenApiDocument, node: unknown) =>
+  locate<ExampleObject>(document, node as ExampleObject, []).value.value;
 
 function operationOf(vendor: Vendor, write: boolean): OperationEntry {
   const entry = listOperations(documentOf(vendor)).find(({ method }) => (method === 'get') !== write);
@@ -44,7 +45,8 @@ function operationOf(vendor: Vendor, write: boolean): OperationEntry {
 function concretePath(entry: OperationEntry): string {
   let path = entry.path;
   for (const { value: parameter } of entry.parameters) {
-    if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(parameter.example)));
+    if (parameter.in === 'path')
+      path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(parameter.example)));
   }
   return path;
 }
@@ -66,13 +68,22 @@ export function updateRequest(vendor: Vendor): SpecRequest {
   const document = documentOf(vendor);
   const entry = operationOf(vendor, true);
   const headers: Record<string, string> = {};
-  for (const { value: parameter } of entry.parameters) if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = String(parameter.example);
+  for (const { value: parameter } of entry.parameters)
+    if (parameter.in === 'header') headers[parameter.name.toLowerCase()] = String(parameter.example);
   const content = locate(document, entry.operation.requestBody!, []).value.content;
   const [contentType, media] = Object.entries(content)[0]!;
   const success = Object.entries(entry.operation.responses).find(([status]) => status.startsWith('2'))!;
   const response = resolve<ResponseObject>(document, success[1]);
   const expected = exampleValue(document, Object.values(Object.values(response.content ?? {})[0]?.examples ?? {})[0]);
-  return { method: entry.method.toUpperCase(), path: concretePath(entry), headers, contentType, body: exampleValue(document, Object.values(media.examples ?? {})[0]), status: Number(success[0]), expected };
+  return {
+    method: entry.method.toUpperCase(),
+    path: concretePath(entry),
+    headers,
+    contentType,
+    body: exampleValue(document, Object.values(media.examples ?? {})[0]),
+    status: Number(success[0]),
+    expected,
+  };
 }
 
 /** The read of the same resource. */
@@ -90,13 +101,19 @@ export function envelopeIssues(vendor: Vendor, body: unknown): string {
   const document = documentOf(vendor);
   const entry = operationOf(vendor, true);
   const errorResponse = Object.entries(entry.operation.responses).find(([status]) => status.startsWith('4'))!;
-  const schema = Object.values(resolve<ResponseObject>(document, errorResponse[1]).content ?? {})[0]?.schema as { $ref: string };
+  const schema = Object.values(resolve<ResponseObject>(document, errorResponse[1]).content ?? {})[0]?.schema as {
+    $ref: string;
+  };
   return formatIssues(createSchemaValidator(document).validate(schema.$ref, body), 'body');
 }
 
 /** The error message inside any vendor's envelope. */
 export function errorMessage(body: unknown): string {
-  const value = body as { error?: { message?: string }; errors?: Array<string | { detail?: string }>; message?: string };
+  const value = body as {
+    error?: { message?: string };
+    errors?: Array<string | { detail?: string }>;
+    message?: string;
+  };
   if (value.error?.message) return value.error.message;
   if (value.errors) return value.errors.map((item) => (typeof item === 'string' ? item : item.detail)).join('; ');
   return value.message ?? '';
@@ -122,28 +139,49 @@ export function send(baseUrl: string, { method = 'GET', path, headers = {}, body
   const url = new URL(baseUrl);
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
-    const outgoing = request({ host: url.hostname, port: url.port, method, path, headers: { ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers }, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.once('error', reject);
-      response.once('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolvePromise({ status: response.statusCode ?? 0, headers: response.headers, text, json, ms: Date.now() - started });
-      });
-    });
+    const outgoing = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers },
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.once('error', reject);
+        response.once('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = text ? JSON.parse(text) : undefined;
+          } catch {
+            json = undefined;
+          }
+          resolvePromise({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text,
+            json,
+            ms: Date.now() - started,
+          });
+        });
+      },
+    );
     outgoing.once('error', reject);
     outgoing.end(body);
   });
 }
 
 /** Sends a JSON body (already serialized when a string) with the vendor's credentials and the spec's header parameters. */
-export function sendUpdate(baseUrl: string, vendor: Vendor, body: string | Buffer, extra: Record<string, string> = {}): Promise<Reply> {
+export function sendUpdate(
+  baseUrl: string,
+  vendor: Vendor,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): Promise<Reply> {
   const update = updateRequest(vendor);
   return send(baseUrl, {
     method: update.method,

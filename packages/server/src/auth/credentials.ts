@@ -37,7 +37,10 @@ function secretDigest(credential: Credential): Buffer {
  * Finds the credential whose secret equals `presented`, comparing fixed-length digests in constant
  * time and visiting every credential, so neither the match position nor the length leaks.
  */
-export function findCredential(credentials: readonly Credential[], presented: string | undefined): Credential | undefined {
+export function findCredential(
+  credentials: readonly Credential[],
+  presented: string | undefined,
+): Credential | undefined {
   if (presented === undefined || presented === '') return undefined;
   const presentedDigest = digest(presented);
   let found: Credential | undefined;

@@ -9,7 +9,8 @@ type ValidatorItem = ReturnType<typeof validatorErrorItems>[number];
 
 /** One finding in the shared wording, except the id check, which Datadog words as its own example does. */
 function describeFinding(item: ValidatorItem): string {
-  if (item.path === '/params/environment_id' && item.errorCode === 'format.openapi.validation') return 'environment_id must be a UUID';
+  if (item.path === '/params/environment_id' && item.errorCode === 'format.openapi.validation')
+    return 'environment_id must be a UUID';
   return toApiError({ status: 400, errors: [item] }).message;
 }
 
@@ -25,15 +26,24 @@ function describeFinding(item: ValidatorItem): string {
 export function adaptDatadogError(error: ApiError, cause: unknown): ApiError {
   const items = validatorErrorItems(cause);
   if (error.status === 400 && items.length > 0) {
-    return new DatadogApiError(400, items.map(describeFinding), { ...(error.code ? { code: error.code } : {}), headers: error.headers });
+    return new DatadogApiError(400, items.map(describeFinding), {
+      ...(error.code ? { code: error.code } : {}),
+      headers: error.headers,
+    });
   }
   if (error.status === 403 && error.code !== 'unauthenticated') {
-    return new ApiError(403, `Forbidden: the application key is missing the ${writePermission} permission`, { code: 'missing_permission', headers: error.headers });
+    return new ApiError(403, `Forbidden: the application key is missing the ${writePermission} permission`, {
+      code: 'missing_permission',
+      headers: error.headers,
+    });
   }
   const mediaType = /^unsupported media type (.*)$/.exec(error.message)?.[1];
   if (error.status === 415 && mediaType !== undefined) {
     const got = mediaType === 'undefined' ? 'the request has no Content-Type' : `got ${mediaType}`;
-    return new ApiError(415, `Unsupported Media Type: send the body as application/json (${got})`, { code: 'unsupported_media_type', headers: error.headers });
+    return new ApiError(415, `Unsupported Media Type: send the body as application/json (${got})`, {
+      code: 'unsupported_media_type',
+      headers: error.headers,
+    });
   }
   return error;
 }

@@ -5,7 +5,12 @@ import type { Credential } from '../auth/credentials.ts';
 export const datadogDemoCredentials: Credential[] = [
   { id: 'datadog-demo-write', secret: 'dd_demo_api_key:dd_demo_app_key_write', access: 'write' },
   { id: 'datadog-demo-read', secret: 'dd_demo_api_key:dd_demo_app_key_read', access: 'read' },
-  { id: 'datadog-demo-throttled', secret: 'dd_demo_api_key:dd_demo_app_key_throttled', access: 'write', rateLimit: { limit: 2, windowMs: 60_000 } },
+  {
+    id: 'datadog-demo-throttled',
+    secret: 'dd_demo_api_key:dd_demo_app_key_throttled',
+    access: 'write',
+    rateLimit: { limit: 2, windowMs: 60_000 },
+  },
 ];
 
 /**

@@ -1,5 +1,9 @@
 import type { Request, Response } from 'express';
-import type { DatadogEnvironment, DatadogEnvironmentResponse, DatadogUpdateEnvironmentRequest } from '@envspec/types/datadog';
+import type {
+  DatadogEnvironment,
+  DatadogEnvironmentResponse,
+  DatadogUpdateEnvironmentRequest,
+} from '@envspec/types/datadog';
 import { ApiError } from '../http/api-error.ts';
 import { expressPath } from '../http/express-path.ts';
 import type { VendorModule } from '../http/vendor-module.ts';
@@ -46,10 +50,18 @@ export const datadogModule: VendorModule<DatadogEnvironment> = {
       if (!found) notFound(id);
       res.json({ data: found.value });
     });
-    router.put(environmentPath, async (req: EnvironmentRequest<DatadogUpdateEnvironmentRequest>, res: Response<DatadogEnvironmentResponse>) => {
-      const id = canonicalEnvironmentId(req.params.environment_id);
-      const updated = await updateWithRetry(store, id, ({ value }) => applyDatadogUpdate(value, req.body, clock()), () => notFound(id));
-      res.json({ data: updated.value });
-    });
+    router.put(
+      environmentPath,
+      async (req: EnvironmentRequest<DatadogUpdateEnvironmentRequest>, res: Response<DatadogEnvironmentResponse>) => {
+        const id = canonicalEnvironmentId(req.params.environment_id);
+        const updated = await updateWithRetry(
+          store,
+          id,
+          ({ value }) => applyDatadogUpdate(value, req.body, clock()),
+          () => notFound(id),
+        );
+        res.json({ data: updated.value });
+      },
+    );
   },
 };

@@ -8,7 +8,11 @@ import { ApiError } from '../http/api-error.ts';
 export class DatadogApiError extends ApiError {
   readonly findings: readonly string[];
 
-  constructor(status: number, findings: readonly string[], options: { code?: string; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    findings: readonly string[],
+    options: { code?: string; headers?: Record<string, string> } = {},
+  ) {
     super(status, findings.join('; '), options);
     this.findings = findings;
   }

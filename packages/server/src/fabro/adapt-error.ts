@@ -37,7 +37,9 @@ function isMissingIfMatch(item: ValidatorErrorItem): boolean {
  */
 function preconditionRequired(error: ApiError, items: ValidatorErrorItem[]): ApiError {
   const others = items.filter((item) => !isMissingIfMatch(item));
-  const also = others.length ? ` The request has other problems too: ${toApiError({ status: 400, errors: others }).message}` : '';
+  const also = others.length
+    ? ` The request has other problems too: ${toApiError({ status: 400, errors: others }).message}`
+    : '';
   return new ApiError(428, `If-Match is required: GET the environment and send its ETag as If-Match.${also}`, {
     code: 'precondition_required',
     headers: error.headers,
@@ -46,7 +48,9 @@ function preconditionRequired(error: ApiError, items: ValidatorErrorItem[]): Api
 
 /** Prefixes the validator's message with what the spec means, keeping every finding after it. */
 function explainValidatorFindings(error: ApiError, items: ValidatorErrorItem[]): ApiError {
-  const found = hints.filter((hint) => items.some((item) => item.path === hint.path && item.errorCode === hint.errorCode));
+  const found = hints.filter((hint) =>
+    items.some((item) => item.path === hint.path && item.errorCode === hint.errorCode),
+  );
   if (!found.length) return error;
   const message = `${found.map(({ hint }) => hint).join('; ')}. Validator findings: ${error.message}`;
   return new ApiError(error.status, message, { code: error.code, headers: error.headers });

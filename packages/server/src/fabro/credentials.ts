@@ -8,5 +8,10 @@ import type { Credential } from '../auth/credentials.ts';
  */
 export const fabroDemoCredentials: Credential[] = [
   { id: 'fabro-demo-write', secret: 'fabro_dev_demo_write', access: 'write' },
-  { id: 'fabro-demo-throttled', secret: 'fabro_dev_demo_throttled', access: 'write', rateLimit: { limit: 2, windowMs: 60_000 } },
+  {
+    id: 'fabro-demo-throttled',
+    secret: 'fabro_dev_demo_throttled',
+    access: 'write',
+    rateLimit: { limit: 2, windowMs: 60_000 },
+  },
 ];

@@ -42,7 +42,11 @@ export const fabroModule: VendorModule<FabroEnvironment> = {
   seed(document) {
     // Re-derive the revision rather than trust the example's, so the stored revision is always ours
     // (a test checks the two agree).
-    const { id, revision: _exampleRevision, ...definition } = responseExample<FabroEnvironment>(document, 'getEnvironment', '200');
+    const {
+      id,
+      revision: _exampleRevision,
+      ...definition
+    } = responseExample<FabroEnvironment>(document, 'getEnvironment', '200');
     return [[id, fabroEnvironment(id, definition)]];
   },
   routes(router, { store }) {
@@ -51,20 +55,23 @@ export const fabroModule: VendorModule<FabroEnvironment> = {
       if (!found) notFound(req.params.id);
       res.set('ETag', etagOf(found.value.revision)).json(found.value);
     });
-    router.put(environmentPath, async (req: EnvironmentRequest<FabroReplaceEnvironmentRequest>, res: Response<FabroEnvironment>) => {
-      const id = req.params.id;
-      // Present and well-formed: the validator answered 428/400 otherwise.
-      const sent = revisionFromIfMatch(req.get('if-match') ?? '');
-      const replacement = fabroEnvironment(id, req.body);
-      // The compare happens on every attempt against the version the compare-and-set is guarded by,
-      // so it is atomic: a lost compare-and-set re-reads, and a revision changed meanwhile is a 409.
-      const written = await updateWithRetry(
-        store,
-        id,
-        ({ value }) => (value.revision === sent ? replacement : stale(sent, value.revision)),
-        () => notFound(id),
-      );
-      res.set('ETag', etagOf(written.value.revision)).json(written.value);
-    });
+    router.put(
+      environmentPath,
+      async (req: EnvironmentRequest<FabroReplaceEnvironmentRequest>, res: Response<FabroEnvironment>) => {
+        const id = req.params.id;
+        // Present and well-formed: the validator answered 428/400 otherwise.
+        const sent = revisionFromIfMatch(req.get('if-match') ?? '');
+        const replacement = fabroEnvironment(id, req.body);
+        // The compare happens on every attempt against the version the compare-and-set is guarded by,
+        // so it is atomic: a lost compare-and-set re-reads, and a revision changed meanwhile is a 409.
+        const written = await updateWithRetry(
+          store,
+          id,
+          ({ value }) => (value.revision === sent ? replacement : stale(sent, value.revision)),
+          () => notFound(id),
+        );
+        res.set('ETag', etagOf(written.value.revision)).json(written.value);
+      },
+    );
   },
 };

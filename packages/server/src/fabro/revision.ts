@@ -17,7 +17,9 @@ function canonical(value: unknown): unknown {
  * computed this way, so a client can check them.
  */
 export function revisionOf(definition: Omit<FabroEnvironment, 'revision'>): string {
-  return createHash('sha256').update(JSON.stringify(canonical(definition)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(definition)), 'utf8')
+    .digest('hex');
 }
 
 /** The environment a replace stores: the path id (authoritative), the body, and their revision. */

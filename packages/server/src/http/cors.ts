@@ -1,6 +1,13 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
-import { listOperations, resolve, type HeaderObject, type OpenApiDocument, type Reference, type ResponseObject } from '@envspec/specs';
+import {
+  listOperations,
+  resolve,
+  type HeaderObject,
+  type OpenApiDocument,
+  type Reference,
+  type ResponseObject,
+} from '@envspec/specs';
 
 export interface CorsSettings {
   /**
@@ -30,7 +37,9 @@ const originShape = /^https?:\/\/[^/?#\s]+$/i;
 export function originPattern(pattern: string): RegExp {
   if (pattern === '*') return /^.*$/;
   if (!originShape.test(pattern)) {
-    throw new Error(`CORS origin '${pattern}' is not an origin: use scheme://host[:port] with no path, e.g. http://localhost:5173, http://localhost:* or https://*.example.com`);
+    throw new Error(
+      `CORS origin '${pattern}' is not an origin: use scheme://host[:port] with no path, e.g. http://localhost:5173, http://localhost:* or https://*.example.com`,
+    );
   }
   const anyPort = pattern.endsWith(':*');
   const base = anyPort ? pattern.slice(0, -2) : pattern;
@@ -49,13 +58,32 @@ export function uniqueHeaderNames(names: Iterable<string>): string[] {
 }
 
 /** What a vendor's spec says a browser needs: its methods, the request headers it reads, the response headers it documents. */
-export function corsSurface(document: OpenApiDocument): { methods: string[]; allowedHeaders: string[]; exposedHeaders: string[] } {
+export function corsSurface(document: OpenApiDocument): {
+  methods: string[];
+  allowedHeaders: string[];
+  exposedHeaders: string[];
+} {
   const operations = listOperations(document);
-  const schemes = Object.values((document.components?.securitySchemes ?? {}) as Record<string, { type?: string; in?: string; name?: string }>);
-  const credentialHeaders = schemes.flatMap((scheme) => (scheme.type === 'http' ? ['Authorization'] : scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name ? [scheme.name] : []));
-  const headerParameters = operations.flatMap(({ parameters }) => parameters.filter(({ value }) => value.in === 'header').map(({ value }) => value.name));
+  const schemes = Object.values(
+    (document.components?.securitySchemes ?? {}) as Record<string, { type?: string; in?: string; name?: string }>,
+  );
+  const credentialHeaders = schemes.flatMap((scheme) =>
+    scheme.type === 'http'
+      ? ['Authorization']
+      : scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name
+        ? [scheme.name]
+        : [],
+  );
+  const headerParameters = operations.flatMap(({ parameters }) =>
+    parameters.filter(({ value }) => value.in === 'header').map(({ value }) => value.name),
+  );
   const responseHeaders = operations.flatMap(({ operation }) =>
-    Object.values(operation.responses).flatMap((response) => Object.keys(resolve<ResponseObject>(document, response as ResponseObject | Reference).headers ?? ({} as Record<string, HeaderObject>))),
+    Object.values(operation.responses).flatMap((response) =>
+      Object.keys(
+        resolve<ResponseObject>(document, response as ResponseObject | Reference).headers ??
+          ({} as Record<string, HeaderObject>),
+      ),
+    ),
   );
   return {
     methods: uniqueHeaderNames(operations.map(({ method }) => method.toUpperCase())),

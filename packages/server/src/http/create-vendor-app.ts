@@ -49,7 +49,10 @@ const writeMethods = new Set(['PUT', 'PATCH', 'POST', 'DELETE']);
 export const defaultMaxPatchOperations = 100;
 
 /** Builds a validated Express 5 app for one vendor from its module and its bundled spec. */
-export function createVendorApp<Resource>(module: VendorModule<Resource>, options: VendorAppOptions<Resource>): Express {
+export function createVendorApp<Resource>(
+  module: VendorModule<Resource>,
+  options: VendorAppOptions<Resource>,
+): Express {
   const document: OpenApiDocument = loadBundle(module.vendor);
   const clock = options.clock ?? (() => new Date());
   const credentials = options.credentials ?? module.demoCredentials;
@@ -79,7 +82,13 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
     if (module.rateLimitHeadersOnEveryResponse) res.set(headers);
     if (state.allowed) return next();
     const seconds = Math.max(1, Math.ceil((state.resetAt - now) / 1000));
-    next(new ApiError(429, `rate limit of ${state.limit} requests per ${state.windowMs / 1000} s exceeded for this credential; retry in ${seconds} s`, { code: 'rate_limited', headers }));
+    next(
+      new ApiError(
+        429,
+        `rate limit of ${state.limit} requests per ${state.windowMs / 1000} s exceeded for this credential; retry in ${seconds} s`,
+        { code: 'rate_limited', headers },
+      ),
+    );
   };
   app.use(identify);
   app.use(...jsonBody(body));
@@ -131,15 +140,28 @@ export function createVendorApp<Resource>(module: VendorModule<Resource>, option
     if (res.headersSent) return next(error);
     let apiError = toApiError(error);
     if (apiError.code === 'route_not_found') {
-      apiError = new ApiError(404, `no route ${req.method} ${req.path}: see the API reference for this vendor's paths`, { code: 'route_not_found' });
+      apiError = new ApiError(
+        404,
+        `no route ${req.method} ${req.path}: see the API reference for this vendor's paths`,
+        { code: 'route_not_found' },
+      );
     }
     if (apiError.status === 401 || (apiError.status === module.unauthenticatedStatus && !res.locals.credential)) {
-      apiError = new ApiError(module.unauthenticatedStatus, `${apiError.message}: ${module.authHint}`, { code: 'unauthenticated' });
+      apiError = new ApiError(module.unauthenticatedStatus, `${apiError.message}: ${module.authHint}`, {
+        code: 'unauthenticated',
+      });
     }
     apiError = module.adaptError(apiError, error);
     // The path only, never the query or headers: nothing a client sends there may reach the log.
-    if (apiError.status >= 500) options.logger.error({ err: error, requestId: res.locals.requestId, method: req.method, path: req.path }, 'request failed');
-    res.status(apiError.status).set(apiError.headers).json(module.renderError(apiError, String(res.locals.requestId)));
+    if (apiError.status >= 500)
+      options.logger.error(
+        { err: error, requestId: res.locals.requestId, method: req.method, path: req.path },
+        'request failed',
+      );
+    res
+      .status(apiError.status)
+      .set(apiError.headers)
+      .json(module.renderError(apiError, String(res.locals.requestId)));
   };
   app.use(handleError);
   return app;

@@ -15,7 +15,11 @@ export interface JsonBodyOptions {
   drainBytes: number;
 }
 
-export const defaultJsonBodyOptions: JsonBodyOptions = { limitBytes: 100 * 1024, maxDepth: 32, drainBytes: 10 * 1024 * 1024 };
+export const defaultJsonBodyOptions: JsonBodyOptions = {
+  limitBytes: 100 * 1024,
+  maxDepth: 32,
+  drainBytes: 10 * 1024 * 1024,
+};
 
 /**
  * Parses JSON bodies (`application/json` and `application/*+json`) with a size and depth limit.
@@ -29,7 +33,12 @@ export function jsonBody({ limitBytes, maxDepth, drainBytes }: JsonBodyOptions):
     const declared = Number(req.get('content-length'));
     if (!Number.isFinite(declared) || declared <= Math.max(limitBytes, drainBytes)) return next();
     // The body is never read, so the connection cannot be reused: it closes after the answer.
-    next(new ApiError(413, `request body of ${declared} bytes exceeds the ${limitBytes}-byte limit`, { code: 'payload_too_large', headers: { Connection: 'close' } }));
+    next(
+      new ApiError(413, `request body of ${declared} bytes exceeds the ${limitBytes}-byte limit`, {
+        code: 'payload_too_large',
+        headers: { Connection: 'close' },
+      }),
+    );
   };
   const parse = express.json({
     limit: limitBytes,

@@ -27,10 +27,13 @@ export const defaultServerLimits: ServerLimits = {
 export function resolveServerLimits(overrides: Partial<ServerLimits> = {}): ServerLimits {
   const limits = { ...defaultServerLimits, ...overrides };
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`server limit ${name} must be a positive whole number, got ${String(value)}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`server limit ${name} must be a positive whole number, got ${String(value)}`);
   }
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
-    throw new Error(`the headers timeout (${limits.headersTimeoutMs} ms) cannot exceed the request timeout (${limits.requestTimeoutMs} ms)`);
+    throw new Error(
+      `the headers timeout (${limits.headersTimeoutMs} ms) cannot exceed the request timeout (${limits.requestTimeoutMs} ms)`,
+    );
   }
   return limits;
 }
@@ -45,18 +48,39 @@ export function connectionsCheckingInterval(limits: ServerLimits): number {
 }
 
 /** Status, code and message for the failures Node reports before Express runs; anything else is a 400. */
-function describeClientError({ code, reason }: NodeJS.ErrnoException & { reason?: string }, limits: ServerLimits): [number, string, string] {
-  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'headers_too_large', `the request line and headers exceed the ${limits.maxHeaderBytes}-byte limit: send fewer or smaller headers`];
+function describeClientError(
+  { code, reason }: NodeJS.ErrnoException & { reason?: string },
+  limits: ServerLimits,
+): [number, string, string] {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return [
+      431,
+      'headers_too_large',
+      `the request line and headers exceed the ${limits.maxHeaderBytes}-byte limit: send fewer or smaller headers`,
+    ];
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return [408, 'request_timeout', `the request was not received in time (headers within ${limits.headersTimeoutMs} ms, the whole request within ${limits.requestTimeoutMs} ms): send it without pausing`];
+    return [
+      408,
+      'request_timeout',
+      `the request was not received in time (headers within ${limits.headersTimeoutMs} ms, the whole request within ${limits.requestTimeoutMs} ms): send it without pausing`,
+    ];
   }
-  if (code === 'HPE_INVALID_EOF_STATE') return [400, 'incomplete_request', 'the connection was closed before the whole request arrived'];
+  if (code === 'HPE_INVALID_EOF_STATE')
+    return [400, 'incomplete_request', 'the connection was closed before the whole request arrived'];
   // llhttp's reason ("Invalid char in url path", "Invalid header token") says what was wrong without saying anything about the server.
   const detail = typeof reason === 'string' && /^[\w ,.'-]{1,80}$/.test(reason) ? ` (${reason.toLowerCase()})` : '';
-  return [400, 'malformed_request', `malformed HTTP request${detail}: send an HTTP/1.1 request with a percent-encoded path and valid headers`];
+  return [
+    400,
+    'malformed_request',
+    `malformed HTTP request${detail}: send an HTTP/1.1 request with a percent-encoded path and valid headers`,
+  ];
 }
 
-const reasonPhrases: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+const reasonPhrases: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
 
 /**
  * An HTTP server for an app with safe limits. Protocol-level failures that Node answers before

@@ -24,7 +24,10 @@ const helmetHandler = helmet({
  */
 export const staticSecurityHeaders: Readonly<Record<string, string>> = (() => {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-  const recorder = { setHeader: (name: string, value: unknown) => void (headers[name] = String(value)), removeHeader: (name: string) => void delete headers[name] };
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void (headers[name] = String(value)),
+    removeHeader: (name: string) => void delete headers[name],
+  };
   helmetHandler({ headers: {} } as never, recorder as never, () => undefined);
   return headers;
 })();

@@ -36,8 +36,11 @@ function describeValidatorErrors(items: ValidatorErrorItem[]): string {
 }
 
 function isResponseValidationError(http: HttpLikeError): boolean {
-  if (http.errors?.some((item) => item.path?.startsWith('/response') || item.path?.startsWith('.response'))) return true;
-  return /no schema defined for status code|response should NOT have a body|response body required/.test(http.message ?? '');
+  if (http.errors?.some((item) => item.path?.startsWith('/response') || item.path?.startsWith('.response')))
+    return true;
+  return /no schema defined for status code|response should NOT have a body|response body required/.test(
+    http.message ?? '',
+  );
 }
 
 /**
@@ -49,9 +52,13 @@ export function toApiError(error: unknown): ApiError {
   const http = (typeof error === 'object' && error !== null ? error : {}) as HttpLikeError;
   switch (http.type) {
     case 'entity.parse.failed':
-      return new ApiError(400, `request body is not valid JSON: ${http.message ?? 'parse error'}`, { code: 'malformed_json' });
+      return new ApiError(400, `request body is not valid JSON: ${http.message ?? 'parse error'}`, {
+        code: 'malformed_json',
+      });
     case 'entity.too.large':
-      return new ApiError(413, `request body exceeds the ${http.limit ?? 'configured'}-byte limit`, { code: 'payload_too_large' });
+      return new ApiError(413, `request body exceeds the ${http.limit ?? 'configured'}-byte limit`, {
+        code: 'payload_too_large',
+      });
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ApiError(415, http.message ?? 'unsupported content encoding', { code: 'unsupported_media_type' });
@@ -63,20 +70,30 @@ export function toApiError(error: unknown): ApiError {
   }
   // zlib's errors, from a body whose Content-Encoding (gzip, deflate, br) does not match its bytes.
   if (typeof http.code === 'string' && http.code.startsWith('Z_')) {
-    return new ApiError(400, `request body could not be decoded as its Content-Encoding says: ${http.message ?? 'corrupt data'}`, { code: 'malformed_body' });
+    return new ApiError(
+      400,
+      `request body could not be decoded as its Content-Encoding says: ${http.message ?? 'corrupt data'}`,
+      { code: 'malformed_body' },
+    );
   }
   const status = typeof http.status === 'number' ? http.status : 500;
   if (status === 500 && isResponseValidationError(http)) {
     // Our own response broke the spec: say where, since it is a bug in this server, not the client.
     const detail = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? '');
-    return new ApiError(500, `the server's response does not conform to the spec (a reference-server bug): ${detail}`, { code: 'response_validation_failed' });
+    return new ApiError(500, `the server's response does not conform to the spec (a reference-server bug): ${detail}`, {
+      code: 'response_validation_failed',
+    });
   }
   if (status >= 500 || status < 400) {
     return new ApiError(500, 'internal server error', { code: 'internal_error' });
   }
   const message = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? 'request rejected');
   if (status === 400 && /^malformed uri/.test(message)) {
-    return new ApiError(400, 'the request path is not valid percent-encoded UTF-8: encode each path segment with encodeURIComponent', { code: 'malformed_path' });
+    return new ApiError(
+      400,
+      'the request path is not valid percent-encoded UTF-8: encode each path segment with encodeURIComponent',
+      { code: 'malformed_path' },
+    );
   }
   // The validator answers a path outside the spec with a bare 'not found' before any route runs.
   if (status === 404 && (!http.errors?.length || http.errors.every((item) => item.message === 'not found'))) {
@@ -90,7 +107,10 @@ export function toApiError(error: unknown): ApiError {
     });
   }
   const code = status === 415 ? 'unsupported_media_type' : status === 405 ? 'method_not_allowed' : undefined;
-  return new ApiError(status, message, { ...(code ? { code } : {}), ...(http.headers ? { headers: http.headers } : {}) });
+  return new ApiError(status, message, {
+    ...(code ? { code } : {}),
+    ...(http.headers ? { headers: http.headers } : {}),
+  });
 }
 
 /** The validator's individual findings, for vendors that re-map some of them (e.g. a missing header). */

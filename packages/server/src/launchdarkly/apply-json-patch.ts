@@ -48,12 +48,17 @@ function arrayIndexProblem(document: unknown, operation: Operation): string | un
       const last = depth === segments.length - 1;
       if (Array.isArray(node)) {
         if (segment === '-' && last && inserts) break;
-        if (!/^(0|[1-9][0-9]*)$/.test(segment)) return `${member}: '${segment}' in '${pointer}' is not an array index (use 0, 1, … or '-' to append)`;
+        if (!/^(0|[1-9][0-9]*)$/.test(segment))
+          return `${member}: '${segment}' in '${pointer}' is not an array index (use 0, 1, … or '-' to append)`;
         if (last && inserts) {
           const parent = pointer.slice(0, pointer.lastIndexOf('/'));
-          const movesWithin = operation.op === 'move' && typeof operation.from === 'string' && operation.from.slice(0, operation.from.lastIndexOf('/')) === parent;
+          const movesWithin =
+            operation.op === 'move' &&
+            typeof operation.from === 'string' &&
+            operation.from.slice(0, operation.from.lastIndexOf('/')) === parent;
           const length = node.length - (movesWithin ? 1 : 0);
-          if (Number(segment) > length) return `${member}: index ${segment} in '${pointer}' is past the end of the array (length ${length}); use '-' to append`;
+          if (Number(segment) > length)
+            return `${member}: index ${segment} in '${pointer}' is past the end of the array (length ${length}); use '-' to append`;
           break;
         }
         node = node[Number(segment)];
@@ -79,11 +84,15 @@ function describeFailure(error: unknown, operation: Operation, index: number, se
     // `seen` is the copy as this test saw it, after the operations before it.
     const actual = lookup(seen, path);
     const is = actual.found ? `is ${show(actual.value)}` : 'does not exist';
-    return new ApiError(409, `test operation at index ${index} failed: ${path || 'the environment'} ${is}, not ${show(operation.value)}; ${nothingApplied}`);
+    return new ApiError(
+      409,
+      `test operation at index ${index} failed: ${path || 'the environment'} ${is}, not ${show(operation.value)}; ${nothingApplied}`,
+    );
   }
   const from = 'from' in operation ? operation.from : undefined;
   const reasons: Record<string, string> = {
-    OPERATION_PATH_UNRESOLVABLE: op === 'add' ? `path: cannot add at '${path}': its parent does not exist` : `path: '${path}' does not exist`,
+    OPERATION_PATH_UNRESOLVABLE:
+      op === 'add' ? `path: cannot add at '${path}': its parent does not exist` : `path: '${path}' does not exist`,
     OPERATION_PATH_CANNOT_ADD: `path: cannot add at '${path}': its parent does not exist`,
     OPERATION_FROM_UNRESOLVABLE: `from: '${String(from)}' does not exist`,
     OPERATION_PATH_ILLEGAL_ARRAY_INDEX: `path: '${path}' does not name an array element (use 0, 1, … or '-' to append)`,
@@ -93,6 +102,7 @@ function describeFailure(error: unknown, operation: Operation, index: number, se
   };
   let reason = (name && reasons[name]) ?? `path: the ${op} operation at '${path}' cannot be applied`;
   // fast-json-patch throws a plain TypeError when a pointer walks through `__proto__` or `constructor/prototype`.
-  if (!name && error instanceof TypeError && /banned/.test(error.message)) reason = `path: '__proto__' and 'constructor/prototype' cannot be patched`;
+  if (!name && error instanceof TypeError && /banned/.test(error.message))
+    reason = `path: '__proto__' and 'constructor/prototype' cannot be patched`;
   return new ApiError(400, `/${index}/${reason}; ${nothingApplied}`);
 }

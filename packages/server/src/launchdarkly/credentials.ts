@@ -8,5 +8,10 @@ import type { Credential } from '../auth/credentials.ts';
  */
 export const launchDarklyDemoCredentials: Credential[] = [
   { id: 'launchdarkly-demo-write', secret: 'api-0000demo-write', access: 'write' },
-  { id: 'launchdarkly-demo-throttled', secret: 'api-0000demo-throttled', access: 'write', rateLimit: { limit: 2, windowMs: 60_000 } },
+  {
+    id: 'launchdarkly-demo-throttled',
+    secret: 'api-0000demo-throttled',
+    access: 'write',
+    rateLimit: { limit: 2, windowMs: 60_000 },
+  },
 ];

@@ -15,7 +15,9 @@ export function createEnvironmentRules(document: OpenApiDocument): (environment:
     const schemaProblems = validator.validate(environmentSchema, environment).map(({ instancePath, message }) => {
       // Ajv reports a missing property at its parent; name the property, which is what the patch removed.
       const missing = /^must have required property '(.+)'$/.exec(message)?.[1];
-      return missing === undefined ? `${instancePath || '/'} ${message}` : `${instancePath}/${escapeSegment(missing)} is required and cannot be removed`;
+      return missing === undefined
+        ? `${instancePath || '/'} ${message}`
+        : `${instancePath}/${escapeSegment(missing)} is required and cannot be removed`;
     });
     // The approval rule reads typed fields, so it only runs on a schema-valid environment.
     return schemaProblems.length > 0 ? [...new Set(schemaProblems)] : approvalConflicts(environment);
@@ -32,7 +34,12 @@ export function createEnvironmentRules(document: OpenApiDocument): (environment:
 function approvalConflicts(environment: LaunchDarklyEnvironment): string[] {
   const settings: Array<[string, LaunchDarklyApprovalSettings | undefined]> = [
     ['/approvalSettings', environment.approvalSettings],
-    ...Object.entries(environment.resourceApprovalSettings ?? {}).map(([kind, value]): [string, LaunchDarklyApprovalSettings] => [`/resourceApprovalSettings/${escapeSegment(kind)}`, value]),
+    ...Object.entries(environment.resourceApprovalSettings ?? {}).map(
+      ([kind, value]): [string, LaunchDarklyApprovalSettings] => [
+        `/resourceApprovalSettings/${escapeSegment(kind)}`,
+        value,
+      ],
+    ),
   ];
   return settings
     .filter(([, value]) => value?.required === true && value.requiredApprovalTags.length > 0)

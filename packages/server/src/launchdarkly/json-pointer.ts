@@ -19,8 +19,10 @@ export function escapeSegment(segment: string): string {
 export function lookup(document: unknown, pointer: string): { found: true; value: unknown } | { found: false } {
   let node = document;
   for (const segment of pointerSegments(pointer)) {
-    if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(segment) && Number(segment) < node.length) node = node[Number(segment)];
-    else if (typeof node === 'object' && node !== null && !Array.isArray(node) && Object.hasOwn(node, segment)) node = (node as Record<string, unknown>)[segment];
+    if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(segment) && Number(segment) < node.length)
+      node = node[Number(segment)];
+    else if (typeof node === 'object' && node !== null && !Array.isArray(node) && Object.hasOwn(node, segment))
+      node = (node as Record<string, unknown>)[segment];
     else return { found: false };
   }
   return { found: true, value: node };

@@ -53,7 +53,10 @@ export const launchDarklyModule: VendorModule<LaunchDarklyEnvironment> = {
     return [[storeKey({ projectKey, environmentKey: fixture.key }), fixture]];
   },
   routes(router, { store, document, limits }) {
-    const environmentSchema = resolve<{ properties?: Record<string, unknown> }>(document, document.components?.schemas?.Environment as object);
+    const environmentSchema = resolve<{ properties?: Record<string, unknown> }>(
+      document,
+      document.components?.schemas?.Environment as object,
+    );
     const targets = new PatchTargets(Object.keys(environmentSchema.properties ?? {}));
     const rules = createEnvironmentRules(document);
 
@@ -63,27 +66,37 @@ export const launchDarklyModule: VendorModule<LaunchDarklyEnvironment> = {
       res.json(found.value);
     });
 
-    router.patch(environmentPath, async (req: EnvironmentRequest<LaunchDarklyJSONPatch>, res: Response<LaunchDarklyEnvironment>) => {
-      const operations = req.body;
-      if (operations.length > limits.maxPatchOperations) {
-        throw new ApiError(400, `the JSON Patch has ${operations.length} operations; at most ${limits.maxPatchOperations} are accepted per request: split it into smaller patches`);
-      }
-      // Where a patch may write does not depend on the stored state, so it is checked once, up front.
-      const problems = targets.problems(operations);
-      if (problems.length > 0) throw new ApiError(400, `${problems.join('; ')}; ${nothingApplied}`);
-      // A retry re-applies the whole patch (tests included) to the fresh state; a throw ends it.
-      const updated = await updateWithRetry(
-        store,
-        storeKey(req.params),
-        ({ value }) => {
-          const patched = applyJsonPatch(value, operations);
-          const broken = rules(patched);
-          if (broken.length > 0) throw new ApiError(400, `the patched environment would be invalid: ${broken.join('; ')}; ${nothingApplied}`);
-          return patched;
-        },
-        () => notFound(req.params),
-      );
-      res.json(updated.value);
-    });
+    router.patch(
+      environmentPath,
+      async (req: EnvironmentRequest<LaunchDarklyJSONPatch>, res: Response<LaunchDarklyEnvironment>) => {
+        const operations = req.body;
+        if (operations.length > limits.maxPatchOperations) {
+          throw new ApiError(
+            400,
+            `the JSON Patch has ${operations.length} operations; at most ${limits.maxPatchOperations} are accepted per request: split it into smaller patches`,
+          );
+        }
+        // Where a patch may write does not depend on the stored state, so it is checked once, up front.
+        const problems = targets.problems(operations);
+        if (problems.length > 0) throw new ApiError(400, `${problems.join('; ')}; ${nothingApplied}`);
+        // A retry re-applies the whole patch (tests included) to the fresh state; a throw ends it.
+        const updated = await updateWithRetry(
+          store,
+          storeKey(req.params),
+          ({ value }) => {
+            const patched = applyJsonPatch(value, operations);
+            const broken = rules(patched);
+            if (broken.length > 0)
+              throw new ApiError(
+                400,
+                `the patched environment would be invalid: ${broken.join('; ')}; ${nothingApplied}`,
+              );
+            return patched;
+          },
+          () => notFound(req.params),
+        );
+        res.json(updated.value);
+      },
+    );
   },
 };

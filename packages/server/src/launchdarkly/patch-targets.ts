@@ -5,7 +5,13 @@ import { pointerSegments } from './json-pointer.ts';
 export const readOnlyFields: ReadonlySet<string> = new Set(['_id', 'key', 'apiKey', 'mobileKey', '_links', '_access']);
 
 /** The only approval settings a patch may change (the spec's PATCH description, "Approval settings"). */
-export const editableApprovalFields: readonly string[] = ['canReviewOwnRequest', 'canApplyDeclinedChanges', 'minNumApprovals', 'required', 'requiredApprovalTags'];
+export const editableApprovalFields: readonly string[] = [
+  'canReviewOwnRequest',
+  'canApplyDeclinedChanges',
+  'minNumApprovals',
+  'required',
+  'requiredApprovalTags',
+];
 
 const editable = new Set(editableApprovalFields);
 const editableList = editableApprovalFields.join(', ');
@@ -27,17 +33,24 @@ export class PatchTargets {
   /** Every reason the patch touches a location it may not, each naming the operation's index. */
   problems(operations: readonly LaunchDarklyPatchOperation[]): string[] {
     return operations.flatMap((operation, index) => {
-      const at = (member: 'path' | 'from', problem: string | undefined) => (problem ? [`/${index}/${member}: ${problem}`] : []);
+      const at = (member: 'path' | 'from', problem: string | undefined) =>
+        problem ? [`/${index}/${member}: ${problem}`] : [];
       switch (operation.op) {
         case 'test':
           return at('path', this.readProblem(operation.path));
         case 'copy':
-          return [...at('from', operation.from === undefined ? undefined : this.readProblem(operation.from)), ...at('path', this.writeProblem(operation.path))];
+          return [
+            ...at('from', operation.from === undefined ? undefined : this.readProblem(operation.from)),
+            ...at('path', this.writeProblem(operation.path)),
+          ];
         case 'move': {
           const from = operation.from;
           // A move removes its source, so the source must be writable too.
           const source = from === undefined ? undefined : this.writeProblem(from, 'be moved away');
-          const intoItself = from !== undefined && operation.path.startsWith(`${from}/`) ? `'${from}' cannot be moved into its own child '${operation.path}'` : undefined;
+          const intoItself =
+            from !== undefined && operation.path.startsWith(`${from}/`)
+              ? `'${from}' cannot be moved into its own child '${operation.path}'`
+              : undefined;
           return [...at('from', source), ...at('path', intoItself ?? this.writeProblem(operation.path))];
         }
         default:
@@ -60,7 +73,8 @@ export class PatchTargets {
     if (field === 'approvalSettings') return approvalProblem(pointer, rest, verb);
     if (field === 'resourceApprovalSettings') {
       // Each resource kind holds its own approval settings, editable like `approvalSettings`; kinds themselves are not added or removed by a patch.
-      if (rest.length < 2) return `'${pointer}' cannot ${verb} (only ${editableList} of a resource kind's approval settings are editable)`;
+      if (rest.length < 2)
+        return `'${pointer}' cannot ${verb} (only ${editableList} of a resource kind's approval settings are editable)`;
       return approvalProblem(pointer, rest.slice(1), verb);
     }
     return undefined;
@@ -69,6 +83,9 @@ export class PatchTargets {
 
 function approvalProblem(pointer: string, rest: string[], verb: string): string | undefined {
   const [setting, ...below] = rest;
-  const editableHere = setting !== undefined && editable.has(setting) && (below.length === 0 || setting === 'requiredApprovalTags');
-  return editableHere ? undefined : `'${pointer}' cannot ${verb} (only the approval settings ${editableList} are editable)`;
+  const editableHere =
+    setting !== undefined && editable.has(setting) && (below.length === 0 || setting === 'requiredApprovalTags');
+  return editableHere
+    ? undefined
+    : `'${pointer}' cannot ${verb} (only the approval settings ${editableList} are editable)`;
 }

@@ -4,5 +4,10 @@ import type { Credential } from '../auth/credentials.ts';
 export const qoderDemoCredentials: Credential[] = [
   { id: 'qoder-demo-write', secret: 'qoder_pat_demo_write', access: 'write' },
   { id: 'qoder-demo-read', secret: 'qoder_pat_demo_read', access: 'read' },
-  { id: 'qoder-demo-throttled', secret: 'qoder_pat_demo_throttled', access: 'write', rateLimit: { limit: 2, windowMs: 60_000 } },
+  {
+    id: 'qoder-demo-throttled',
+    secret: 'qoder_pat_demo_throttled',
+    access: 'write',
+    rateLimit: { limit: 2, windowMs: 60_000 },
+  },
 ];

@@ -39,10 +39,18 @@ export const qoderModule: VendorModule<QoderEnvironment> = {
       if (!found) notFound(req.params.environment_id);
       res.json(found.value);
     });
-    router.put(environmentPath, async (req: EnvironmentRequest<QoderUpdateEnvironmentRequest>, res: Response<QoderEnvironment>) => {
-      const id = req.params.environment_id;
-      const updated = await updateWithRetry(store, id, ({ value }) => applyQoderUpdate(value, req.body, clock()), () => notFound(id));
-      res.json(updated.value);
-    });
+    router.put(
+      environmentPath,
+      async (req: EnvironmentRequest<QoderUpdateEnvironmentRequest>, res: Response<QoderEnvironment>) => {
+        const id = req.params.environment_id;
+        const updated = await updateWithRetry(
+          store,
+          id,
+          ({ value }) => applyQoderUpdate(value, req.body, clock()),
+          () => notFound(id),
+        );
+        res.json(updated.value);
+      },
+    );
   },
 };

@@ -14,7 +14,8 @@ export function cloneValue<T>(value: T): T {
   for (const key of Object.keys(value)) {
     const item = cloneValue((value as Record<string, unknown>)[key]);
     // `__proto__` as an own key (JSON.parse makes one) must stay data, never become the prototype.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
     else copy[key] = item;
   }
   return copy as T;

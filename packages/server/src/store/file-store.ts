@@ -54,7 +54,9 @@ export class FileStore<T> implements Store<T> {
     this.entries.set(key, entry);
     // Chained after the key's previous write, whatever its outcome: a failed write must not fail the ones after it.
     const previous = this.pending.get(key) ?? Promise.resolve();
-    const write = previous.catch(() => undefined).then(() => this.persist({ key, version: entry.version, value: entry.value }));
+    const write = previous
+      .catch(() => undefined)
+      .then(() => this.persist({ key, version: entry.version, value: entry.value }));
     this.pending.set(key, write);
     try {
       await write;

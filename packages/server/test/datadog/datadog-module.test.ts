@@ -17,11 +17,18 @@ const write = keys('dd_demo_app_key_write');
 const read = keys('dd_demo_app_key_read');
 const throttled = keys('dd_demo_app_key_throttled');
 const fixedNow = new Date('2026-11-23T10:00:00.000Z');
-const rateLimitHeaderNames = ['x-ratelimit-limit', 'x-ratelimit-period', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-name'];
+const rateLimitHeaderNames = [
+  'x-ratelimit-limit',
+  'x-ratelimit-period',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-ratelimit-name',
+];
 
 const bundle = loadBundle('datadog');
 const seeded = responseExample<DatadogEnvironmentResponse>(bundle, 'GetFeatureFlagsEnvironment', '200');
-const example = (name: string): unknown => structuredClone((bundle.components?.examples?.[name] as ExampleObject).value);
+const example = (name: string): unknown =>
+  structuredClone((bundle.components?.examples?.[name] as ExampleObject).value);
 const updatedExample = responseExample<DatadogEnvironmentResponse>(bundle, 'UpdateFeatureFlagsEnvironment', '200').data;
 const update = (attributes: Record<string, unknown>) => ({ data: { type: 'environments', attributes } });
 
@@ -64,16 +71,78 @@ describe('datadog partial update', () => {
     attributes: { ...before.attributes, ...attributes, updated_at: fixedNow.toISOString() },
   });
   const cases: Array<[string, { body: unknown; want: (before: Data, after: Data) => void }]> = [
-    ['omitted attributes stay unchanged', { body: update({ name: 'staging-web' }), want: (b, a) => expect(a).toEqual(withAttributes(b, { name: 'staging-web' })) }],
-    ['is_production alone', { body: update({ is_production: true }), want: (b, a) => expect(a).toEqual(withAttributes(b, { is_production: true })) }],
-    ['require_feature_flag_approval alone', { body: update({ require_feature_flag_approval: true }), want: (b, a) => expect(a).toEqual(withAttributes(b, { require_feature_flag_approval: true })) }],
-    ['queries are replaced as a whole, not merged', { body: update({ queries: ['prod-eu'] }), want: (b, a) => expect(a).toEqual(withAttributes(b, { queries: ['prod-eu'] })) }],
-    ['a false boolean is applied, not taken for omitted', { body: update({ is_production: false, require_feature_flag_approval: false }), want: (b, a) => expect(a).toEqual(withAttributes(b, {})) }],
-    ['every attribute at once gives the spec example', { body: example('UpdateAllAttributesRequest'), want: (_b, a) => expect(a).toEqual(withAttributes(updatedExample, {})) }],
-    ['rename and scope (spec example)', { body: example('RenameAndScopeRequest'), want: (b, a) => expect(a).toEqual(withAttributes(b, { name: 'production-environment', queries: ['production', 'prod-us'] })) }],
-    ['empty attributes change only updated_at', { body: update({}), want: (b, a) => expect(a).toEqual(withAttributes(b, {})) }],
-    ['id, type, key, description and created_at are kept', { body: update({ name: 'x', queries: ['y'] }), want: (b, a) => expect([a.id, a.type, a.attributes.key, a.attributes.description, a.attributes.created_at]).toEqual([b.id, b.type, b.attributes.key, b.attributes.description, b.attributes.created_at]) }],
-    ['updated_at is refreshed from the clock', { body: update({ name: 'x' }), want: (_b, a) => expect(a.attributes.updated_at).toBe(fixedNow.toISOString()) }],
+    [
+      'omitted attributes stay unchanged',
+      {
+        body: update({ name: 'staging-web' }),
+        want: (b, a) => expect(a).toEqual(withAttributes(b, { name: 'staging-web' })),
+      },
+    ],
+    [
+      'is_production alone',
+      {
+        body: update({ is_production: true }),
+        want: (b, a) => expect(a).toEqual(withAttributes(b, { is_production: true })),
+      },
+    ],
+    [
+      'require_feature_flag_approval alone',
+      {
+        body: update({ require_feature_flag_approval: true }),
+        want: (b, a) => expect(a).toEqual(withAttributes(b, { require_feature_flag_approval: true })),
+      },
+    ],
+    [
+      'queries are replaced as a whole, not merged',
+      {
+        body: update({ queries: ['prod-eu'] }),
+        want: (b, a) => expect(a).toEqual(withAttributes(b, { queries: ['prod-eu'] })),
+      },
+    ],
+    [
+      'a false boolean is applied, not taken for omitted',
+      {
+        body: update({ is_production: false, require_feature_flag_approval: false }),
+        want: (b, a) => expect(a).toEqual(withAttributes(b, {})),
+      },
+    ],
+    [
+      'every attribute at once gives the spec example',
+      {
+        body: example('UpdateAllAttributesRequest'),
+        want: (_b, a) => expect(a).toEqual(withAttributes(updatedExample, {})),
+      },
+    ],
+    [
+      'rename and scope (spec example)',
+      {
+        body: example('RenameAndScopeRequest'),
+        want: (b, a) =>
+          expect(a).toEqual(withAttributes(b, { name: 'production-environment', queries: ['production', 'prod-us'] })),
+      },
+    ],
+    [
+      'empty attributes change only updated_at',
+      { body: update({}), want: (b, a) => expect(a).toEqual(withAttributes(b, {})) },
+    ],
+    [
+      'id, type, key, description and created_at are kept',
+      {
+        body: update({ name: 'x', queries: ['y'] }),
+        want: (b, a) =>
+          expect([a.id, a.type, a.attributes.key, a.attributes.description, a.attributes.created_at]).toEqual([
+            b.id,
+            b.type,
+            b.attributes.key,
+            b.attributes.description,
+            b.attributes.created_at,
+          ]),
+      },
+    ],
+    [
+      'updated_at is refreshed from the clock',
+      { body: update({ name: 'x' }), want: (_b, a) => expect(a.attributes.updated_at).toBe(fixedNow.toISOString()) },
+    ],
   ];
   it.each(cases)('%s', async (_name, { body, want }) => {
     const before = (await current()).data;
@@ -89,7 +158,11 @@ describe('datadog partial update', () => {
     await server.request('PUT', path, { headers: write, body: update({ name: 'first' }) });
     now = new Date(fixedNow.getTime() + 1000);
     const reply = await server.request('PUT', path, { headers: write, body: update({ is_production: true }) });
-    expect(reply.body.data.attributes).toMatchObject({ name: 'first', is_production: true, updated_at: now.toISOString() });
+    expect(reply.body.data.attributes).toMatchObject({
+      name: 'first',
+      is_production: true,
+      updated_at: now.toISOString(),
+    });
   });
 });
 
@@ -108,50 +181,272 @@ describe('datadog errors answer in the Datadog envelope and change nothing', () 
   const authHint = /: send a valid key pair as the DD-API-KEY and DD-APPLICATION-KEY headers$/;
   const cases: Array<[string, Case]> = [
     // GET: 400 403 404 (429 below, with the rate limits)
-    ['GET: id not a UUID', { method: 'GET', path: '/api/v2/feature-flags/environments/staging', status: 400, errors: [/^environment_id must be a UUID$/] }],
-    ['GET: id with a path traversal', { method: 'GET', path: '/api/v2/feature-flags/environments/..%2Fetc', status: 400, errors: [/^environment_id must be a UUID$/] }],
-    ['GET: unknown query parameter', { method: 'GET', path: `${path}?page=2`, status: 400, errors: [/Unknown query parameter 'page'/] }],
+    [
+      'GET: id not a UUID',
+      {
+        method: 'GET',
+        path: '/api/v2/feature-flags/environments/staging',
+        status: 400,
+        errors: [/^environment_id must be a UUID$/],
+      },
+    ],
+    [
+      'GET: id with a path traversal',
+      {
+        method: 'GET',
+        path: '/api/v2/feature-flags/environments/..%2Fetc',
+        status: 400,
+        errors: [/^environment_id must be a UUID$/],
+      },
+    ],
+    [
+      'GET: unknown query parameter',
+      { method: 'GET', path: `${path}?page=2`, status: 400, errors: [/Unknown query parameter 'page'/] },
+    ],
     ['GET: no keys', { method: 'GET', headers: {}, status: 403, errors: [/^'DD-API-KEY' header required/] }],
-    ['GET: application key missing', { method: 'GET', headers: { 'dd-api-key': 'dd_demo_api_key' }, status: 403, errors: [authHint] }],
-    ['GET: API key missing', { method: 'GET', headers: { 'dd-application-key': 'dd_demo_app_key_write' }, status: 403, errors: [/^'DD-API-KEY' header required/] }],
-    ['GET: unknown key pair', { method: 'GET', headers: keys('nope'), status: 403, errors: [/^the credential is unknown or malformed/] }],
-    ['GET: valid application key with a wrong API key', { method: 'GET', headers: { ...write, 'dd-api-key': 'other_api_key' }, status: 403, errors: [authHint] }],
-    ['GET: both keys in one header', { method: 'GET', headers: { 'dd-api-key': 'dd_demo_api_key:dd_demo_app_key_write' }, status: 403, errors: [authHint] }],
-    ['GET: unknown environment', { method: 'GET', path: unknownPath, status: 404, errors: [/^Environment 550e8400-e29b-41d4-a716-446655449999 not found$/] }],
+    [
+      'GET: application key missing',
+      { method: 'GET', headers: { 'dd-api-key': 'dd_demo_api_key' }, status: 403, errors: [authHint] },
+    ],
+    [
+      'GET: API key missing',
+      {
+        method: 'GET',
+        headers: { 'dd-application-key': 'dd_demo_app_key_write' },
+        status: 403,
+        errors: [/^'DD-API-KEY' header required/],
+      },
+    ],
+    [
+      'GET: unknown key pair',
+      { method: 'GET', headers: keys('nope'), status: 403, errors: [/^the credential is unknown or malformed/] },
+    ],
+    [
+      'GET: valid application key with a wrong API key',
+      { method: 'GET', headers: { ...write, 'dd-api-key': 'other_api_key' }, status: 403, errors: [authHint] },
+    ],
+    [
+      'GET: both keys in one header',
+      {
+        method: 'GET',
+        headers: { 'dd-api-key': 'dd_demo_api_key:dd_demo_app_key_write' },
+        status: 403,
+        errors: [authHint],
+      },
+    ],
+    [
+      'GET: unknown environment',
+      {
+        method: 'GET',
+        path: unknownPath,
+        status: 404,
+        errors: [/^Environment 550e8400-e29b-41d4-a716-446655449999 not found$/],
+      },
+    ],
     // PUT: 400 403 404 413 415 (429 below)
-    ['PUT: data.type other than environments', { body: { data: { type: 'environment', attributes: { name: 'x' } } }, status: 400, errors: [/^body\/data\/type must be equal to one of the allowed values: environments$/] }],
-    ['PUT: data.type missing', { body: { data: { attributes: { name: 'x' } } }, status: 400, errors: [/^body\/data must have required property 'type'$/] }],
-    ['PUT: attributes missing', { body: { data: { type: 'environments' } }, status: 400, errors: [/^body\/data must have required property 'attributes'$/] }],
-    ['PUT: data missing', { body: { attributes: { name: 'x' } }, status: 400, errors: [/^body must have required property 'data'$/, /^body\/attributes must NOT have additional properties$/] }],
-    ['PUT: empty name', { body: update({ name: '' }), status: 400, errors: [/^body\/data\/attributes\/name must NOT have fewer than 1 characters$/] }],
-    ['PUT: null name', { body: update({ name: null }), status: 400, errors: [/^body\/data\/attributes\/name must be string$/] }],
-    ['PUT: empty queries', { body: update({ queries: [] }), status: 400, errors: [/^body\/data\/attributes\/queries must NOT have fewer than 1 items$/] }],
-    ['PUT: queries not strings', { body: update({ queries: [1] }), status: 400, errors: [/^body\/data\/attributes\/queries\/0 must be string$/] }],
-    ['PUT: is_production not a boolean', { body: update({ is_production: 'yes' }), status: 400, errors: [/^body\/data\/attributes\/is_production must be boolean$/] }],
-    ['PUT: unknown attribute', { body: update({ colour: 'red' }), status: 400, errors: [/^body\/data\/attributes\/colour must NOT have additional properties$/] }],
-    ['PUT: description is not updatable', { body: update({ description: 'x' }), status: 400, errors: [/^body\/data\/attributes\/description must NOT have additional properties$/] }],
-    ['PUT: key is not updatable', { body: update({ key: 'prod' }), status: 400, errors: [/^body\/data\/attributes\/key must NOT have additional properties$/] }],
-    ['PUT: created_at is not updatable', { body: update({ created_at: '2020-01-01T00:00:00Z' }), status: 400, errors: [/^body\/data\/attributes\/created_at must NOT have additional properties$/] }],
-    ['PUT: an id in the document', { body: { data: { id, type: 'environments', attributes: { name: 'x' } } }, status: 400, errors: [/^body\/data\/id must NOT have additional properties$/] }],
-    ['PUT: several findings, one string each', { body: { data: { type: 'env', attributes: { name: '', queries: [] } } }, status: 400, errors: [/attributes\/name must NOT have fewer than 1 characters/, /attributes\/queries must NOT have fewer than 1 items/, /data\/type must be equal to one of the allowed values/] }],
+    [
+      'PUT: data.type other than environments',
+      {
+        body: { data: { type: 'environment', attributes: { name: 'x' } } },
+        status: 400,
+        errors: [/^body\/data\/type must be equal to one of the allowed values: environments$/],
+      },
+    ],
+    [
+      'PUT: data.type missing',
+      {
+        body: { data: { attributes: { name: 'x' } } },
+        status: 400,
+        errors: [/^body\/data must have required property 'type'$/],
+      },
+    ],
+    [
+      'PUT: attributes missing',
+      {
+        body: { data: { type: 'environments' } },
+        status: 400,
+        errors: [/^body\/data must have required property 'attributes'$/],
+      },
+    ],
+    [
+      'PUT: data missing',
+      {
+        body: { attributes: { name: 'x' } },
+        status: 400,
+        errors: [/^body must have required property 'data'$/, /^body\/attributes must NOT have additional properties$/],
+      },
+    ],
+    [
+      'PUT: empty name',
+      {
+        body: update({ name: '' }),
+        status: 400,
+        errors: [/^body\/data\/attributes\/name must NOT have fewer than 1 characters$/],
+      },
+    ],
+    [
+      'PUT: null name',
+      { body: update({ name: null }), status: 400, errors: [/^body\/data\/attributes\/name must be string$/] },
+    ],
+    [
+      'PUT: empty queries',
+      {
+        body: update({ queries: [] }),
+        status: 400,
+        errors: [/^body\/data\/attributes\/queries must NOT have fewer than 1 items$/],
+      },
+    ],
+    [
+      'PUT: queries not strings',
+      { body: update({ queries: [1] }), status: 400, errors: [/^body\/data\/attributes\/queries\/0 must be string$/] },
+    ],
+    [
+      'PUT: is_production not a boolean',
+      {
+        body: update({ is_production: 'yes' }),
+        status: 400,
+        errors: [/^body\/data\/attributes\/is_production must be boolean$/],
+      },
+    ],
+    [
+      'PUT: unknown attribute',
+      {
+        body: update({ colour: 'red' }),
+        status: 400,
+        errors: [/^body\/data\/attributes\/colour must NOT have additional properties$/],
+      },
+    ],
+    [
+      'PUT: description is not updatable',
+      {
+        body: update({ description: 'x' }),
+        status: 400,
+        errors: [/^body\/data\/attributes\/description must NOT have additional properties$/],
+      },
+    ],
+    [
+      'PUT: key is not updatable',
+      {
+        body: update({ key: 'prod' }),
+        status: 400,
+        errors: [/^body\/data\/attributes\/key must NOT have additional properties$/],
+      },
+    ],
+    [
+      'PUT: created_at is not updatable',
+      {
+        body: update({ created_at: '2020-01-01T00:00:00Z' }),
+        status: 400,
+        errors: [/^body\/data\/attributes\/created_at must NOT have additional properties$/],
+      },
+    ],
+    [
+      'PUT: an id in the document',
+      {
+        body: { data: { id, type: 'environments', attributes: { name: 'x' } } },
+        status: 400,
+        errors: [/^body\/data\/id must NOT have additional properties$/],
+      },
+    ],
+    [
+      'PUT: several findings, one string each',
+      {
+        body: { data: { type: 'env', attributes: { name: '', queries: [] } } },
+        status: 400,
+        errors: [
+          /attributes\/name must NOT have fewer than 1 characters/,
+          /attributes\/queries must NOT have fewer than 1 items/,
+          /data\/type must be equal to one of the allowed values/,
+        ],
+      },
+    ],
     ['PUT: body not an object', { body: ['data'], status: 400, errors: [/^body must be object$/] }],
-    ['PUT: malformed JSON', { rawBody: '{"data":', headers: { ...write, 'content-type': 'application/json' }, status: 400, errors: [/^request body is not valid JSON/] }],
-    ['PUT: body nested too deep', { body: update({ queries: [JSON.parse('['.repeat(40) + ']'.repeat(40))] }), status: 400, errors: [/nests \d+ levels deep/] }],
-    ['PUT: id not a UUID', { path: '/api/v2/feature-flags/environments/staging', body: valid, status: 400, errors: [/^environment_id must be a UUID$/] }],
+    [
+      'PUT: malformed JSON',
+      {
+        rawBody: '{"data":',
+        headers: { ...write, 'content-type': 'application/json' },
+        status: 400,
+        errors: [/^request body is not valid JSON/],
+      },
+    ],
+    [
+      'PUT: body nested too deep',
+      {
+        body: update({ queries: [JSON.parse('['.repeat(40) + ']'.repeat(40))] }),
+        status: 400,
+        errors: [/nests \d+ levels deep/],
+      },
+    ],
+    [
+      'PUT: id not a UUID',
+      {
+        path: '/api/v2/feature-flags/environments/staging',
+        body: valid,
+        status: 400,
+        errors: [/^environment_id must be a UUID$/],
+      },
+    ],
     ['PUT: no keys', { headers: {}, body: valid, status: 403, errors: [/^'DD-API-KEY' header required/] }],
     ['PUT: unknown key pair', { headers: keys('nope'), body: valid, status: 403, errors: [authHint] }],
-    ['PUT: read-only application key', { headers: read, body: valid, status: 403, errors: [/^Forbidden: the application key is missing the feature_flag_environment_config_write permission$/] }],
-    ['PUT: unknown environment', { path: unknownPath, body: valid, status: 404, errors: [/^Environment 550e8400-e29b-41d4-a716-446655449999 not found$/] }],
-    ['PUT: body over the limit', { body: update({ name: 'x'.repeat(200_000) }), status: 413, errors: [/exceeds the 102400-byte limit/] }],
-    ['PUT: wrong content type', { rawBody: 'name=x', headers: { ...write, 'content-type': 'text/plain' }, status: 415, errors: [/^Unsupported Media Type: send the body as application\/json \(got text\/plain\)$/] }],
-    ['PUT: no body and no content type', { headers: write, status: 415, errors: [/^Unsupported Media Type: send the body as application\/json \(the request has no Content-Type\)$/] }],
+    [
+      'PUT: read-only application key',
+      {
+        headers: read,
+        body: valid,
+        status: 403,
+        errors: [/^Forbidden: the application key is missing the feature_flag_environment_config_write permission$/],
+      },
+    ],
+    [
+      'PUT: unknown environment',
+      {
+        path: unknownPath,
+        body: valid,
+        status: 404,
+        errors: [/^Environment 550e8400-e29b-41d4-a716-446655449999 not found$/],
+      },
+    ],
+    [
+      'PUT: body over the limit',
+      { body: update({ name: 'x'.repeat(200_000) }), status: 413, errors: [/exceeds the 102400-byte limit/] },
+    ],
+    [
+      'PUT: wrong content type',
+      {
+        rawBody: 'name=x',
+        headers: { ...write, 'content-type': 'text/plain' },
+        status: 415,
+        errors: [/^Unsupported Media Type: send the body as application\/json \(got text\/plain\)$/],
+      },
+    ],
+    [
+      'PUT: no body and no content type',
+      {
+        headers: write,
+        status: 415,
+        errors: [/^Unsupported Media Type: send the body as application\/json \(the request has no Content-Type\)$/],
+      },
+    ],
     // Outside the spec, still in the envelope.
     ['undocumented method', { method: 'DELETE', status: 405, errors: [/allowed methods: PUT, GET/] }],
-    ['unknown route', { method: 'GET', path: '/api/v2/feature-flags/nope', status: 404, errors: [/^no route GET \/api\/v2\/feature-flags\/nope/] }],
+    [
+      'unknown route',
+      {
+        method: 'GET',
+        path: '/api/v2/feature-flags/nope',
+        status: 404,
+        errors: [/^no route GET \/api\/v2\/feature-flags\/nope/],
+      },
+    ],
   ];
   it.each(cases)('%s', async (_name, c) => {
     const before = await current();
-    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, { headers: c.headers ?? write, body: c.body, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}) });
+    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, {
+      headers: c.headers ?? write,
+      body: c.body,
+      ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
+    });
     expect(reply.status).toBe(c.status);
     expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
     expect(Object.keys(reply.body)).toEqual(['errors']);
@@ -171,7 +466,8 @@ describe('datadog errors answer in the Datadog envelope and change nothing', () 
 });
 
 describe('datadog rate limiting', () => {
-  const headersOf = (reply: { headers: Headers }) => Object.fromEntries(rateLimitHeaderNames.map((name) => [name, reply.headers.get(name)]));
+  const headersOf = (reply: { headers: Headers }) =>
+    Object.fromEntries(rateLimitHeaderNames.map((name) => [name, reply.headers.get(name)]));
   const expected = (limit: number, remaining: number, reset: number) => ({
     'x-ratelimit-limit': String(limit),
     'x-ratelimit-period': '60',
@@ -183,19 +479,22 @@ describe('datadog rate limiting', () => {
   it.each([
     ['GET', undefined],
     ['PUT', update({ name: 'limited' })],
-  ])('%s answers 429 in the envelope, with the headers, once the key exceeds its limit, and changes nothing', async (method, body) => {
-    const before = await current();
-    const first = await server.request('GET', path, { headers: throttled });
-    now = new Date(fixedNow.getTime() + 15_000);
-    const second = await server.request('GET', path, { headers: throttled });
-    const limited = await server.request(method, path, { headers: throttled, body });
-    expect([first.status, second.status, limited.status]).toEqual([200, 200, 429]);
-    expect(headersOf(first)).toEqual(expected(2, 1, 60));
-    expect(headersOf(second)).toEqual(expected(2, 0, 45));
-    expect(headersOf(limited)).toEqual(expected(2, 0, 45));
-    expect(limited.body).toEqual({ errors: [expect.stringMatching(/^rate limit of 2 requests per 60 s exceeded/)] });
-    expect(await current()).toEqual(before);
-  });
+  ])(
+    '%s answers 429 in the envelope, with the headers, once the key exceeds its limit, and changes nothing',
+    async (method, body) => {
+      const before = await current();
+      const first = await server.request('GET', path, { headers: throttled });
+      now = new Date(fixedNow.getTime() + 15_000);
+      const second = await server.request('GET', path, { headers: throttled });
+      const limited = await server.request(method, path, { headers: throttled, body });
+      expect([first.status, second.status, limited.status]).toEqual([200, 200, 429]);
+      expect(headersOf(first)).toEqual(expected(2, 1, 60));
+      expect(headersOf(second)).toEqual(expected(2, 0, 45));
+      expect(headersOf(limited)).toEqual(expected(2, 0, 45));
+      expect(limited.body).toEqual({ errors: [expect.stringMatching(/^rate limit of 2 requests per 60 s exceeded/)] });
+      expect(await current()).toEqual(before);
+    },
+  );
 
   it('a new period starts with a full allowance', async () => {
     for (let i = 0; i < 3; i += 1) await server.request('GET', path, { headers: throttled });
@@ -250,20 +549,27 @@ describe('datadog concurrency', () => {
     await restart({ ...options, clock: () => new Date(fixedNow.getTime() + 1000 * (ticks += 1)) });
   }
   const inWriteOrder = (replies: Array<{ body: DatadogEnvironmentResponse }>) =>
-    replies.map((reply) => reply.body.data).sort((a, b) => a.attributes.updated_at!.localeCompare(b.attributes.updated_at!));
+    replies
+      .map((reply) => reply.body.data)
+      .sort((a, b) => a.attributes.updated_at!.localeCompare(b.attributes.updated_at!));
 
   it.each(stores)('50 concurrent renames all answer 200 and the last one wins whole (%s)', async (_name, options) => {
     await startTicking(await options());
     const before = (await current()).data;
     const names = Array.from({ length: 50 }, (_, i) => `name-${i}`);
-    const replies = await Promise.all(names.map((name) => server.request('PUT', path, { headers: write, body: update({ name }) })));
+    const replies = await Promise.all(
+      names.map((name) => server.request('PUT', path, { headers: write, body: update({ name }) })),
+    );
     expect(replies.map((r) => r.status)).toEqual(names.map(() => 200));
     const ordered = inWriteOrder(replies);
     expect(new Set(ordered.map((data) => data.attributes.updated_at)).size).toBe(50);
     const after = (await current()).data;
     expect(after).toEqual(ordered.at(-1));
     expect(names).toContain(after.attributes.name);
-    expect(after).toEqual({ ...before, attributes: { ...before.attributes, name: after.attributes.name, updated_at: after.attributes.updated_at } });
+    expect(after).toEqual({
+      ...before,
+      attributes: { ...before.attributes, name: after.attributes.name, updated_at: after.attributes.updated_at },
+    });
   });
 
   it.each(stores)('50 concurrent updates of distinct attributes all land (%s)', async (_name, options) => {
@@ -279,7 +585,13 @@ describe('datadog concurrency', () => {
     const replies = await Promise.all(bodies.map((body) => server.request('PUT', path, { headers: write, body })));
     expect(replies.map((r) => r.status)).toEqual(bodies.map(() => 200));
     const after = (await current()).data;
-    expect(after.attributes).toMatchObject({ is_production: true, require_feature_flag_approval: true, queries: ['concurrent-scope'], key: 'staging', created_at: seeded.data.attributes.created_at });
+    expect(after.attributes).toMatchObject({
+      is_production: true,
+      require_feature_flag_approval: true,
+      queries: ['concurrent-scope'],
+      key: 'staging',
+      created_at: seeded.data.attributes.created_at,
+    });
     expect(bodies.map((b) => b.data.attributes.name)).toContain(after.attributes.name);
     // Each reply shows its own write on top of every earlier one: once set, a flag stays set.
     const ordered = inWriteOrder(replies);

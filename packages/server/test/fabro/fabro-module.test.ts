@@ -23,7 +23,16 @@ function example<T>(name: string): T {
 }
 const dockerRequest = example<FabroReplaceEnvironmentRequest>('ReplaceWithDockerImageRequest');
 const dockerfileRequest = example<FabroReplaceEnvironmentRequest>('ReplaceWithInlineDockerfileRequest');
-const minimalRequest: FabroReplaceEnvironmentRequest = { provider: 'daytona', image: { docker: 'alpine:3' }, resources: {}, network: {}, lifecycle: {}, labels: {}, volumes: [], env: {} };
+const minimalRequest: FabroReplaceEnvironmentRequest = {
+  provider: 'daytona',
+  image: { docker: 'alpine:3' },
+  resources: {},
+  network: {},
+  lifecycle: {},
+  labels: {},
+  volumes: [],
+  env: {},
+};
 
 let server: Harness;
 beforeEach(async () => {
@@ -47,7 +56,16 @@ describe('fabro revision', () => {
     expect(revisionOf(definition)).toBe(revision);
   });
   it('does not depend on key order, at any depth', () => {
-    const reordered = { env: dockerRequest.env, volumes: dockerRequest.volumes, labels: dockerRequest.labels, lifecycle: { auto_stop: '30m', stop_on_terminal: true, preserve: false }, network: dockerRequest.network, resources: { disk: '20Gi', memory: '4Gi', cpu: 2 }, image: dockerRequest.image, provider: dockerRequest.provider };
+    const reordered = {
+      env: dockerRequest.env,
+      volumes: dockerRequest.volumes,
+      labels: dockerRequest.labels,
+      lifecycle: { auto_stop: '30m', stop_on_terminal: true, preserve: false },
+      network: dockerRequest.network,
+      resources: { disk: '20Gi', memory: '4Gi', cpu: 2 },
+      image: dockerRequest.image,
+      provider: dockerRequest.provider,
+    };
     expect(fabroEnvironment(id, reordered).revision).toBe(fabroEnvironment(id, dockerRequest).revision);
   });
   it('depends on the id and on every field', () => {
@@ -58,7 +76,7 @@ describe('fabro revision', () => {
 });
 
 describe('fabro get', () => {
-  it("returns the seeded environment and its revision as a quoted ETag", async () => {
+  it('returns the seeded environment and its revision as a quoted ETag', async () => {
     const reply = await current();
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual(responseExample(document, 'getEnvironment', '200'));
@@ -86,26 +104,38 @@ describe('fabro full replace', () => {
   });
 
   it('answers the spec example for the spec example request', async () => {
-    const reply = await server.request('PUT', path, { headers: { ...write, 'if-match': `"${seededRevision}"` }, body: dockerRequest });
+    const reply = await server.request('PUT', path, {
+      headers: { ...write, 'if-match': `"${seededRevision}"` },
+      body: dockerRequest,
+    });
     expect(reply.body).toEqual(responseExample(document, 'replaceEnvironment', '200'));
   });
 
   it('replacing with the same definition keeps the revision (it is a content hash)', async () => {
     const { id: _id, revision: _revision, ...definition } = (await current()).body as FabroEnvironment;
-    const reply = await server.request('PUT', path, { headers: { ...write, 'if-match': seededRevision }, body: definition });
+    const reply = await server.request('PUT', path, {
+      headers: { ...write, 'if-match': seededRevision },
+      body: definition,
+    });
     expect([reply.status, reply.headers.get('etag')]).toEqual([200, `"${seededRevision}"`]);
   });
 
   it('follows the ETag chain: GET etag → PUT → new etag → PUT with the old one is 409', async () => {
     const first = await current();
     const oldEtag = first.headers.get('etag')!;
-    const replaced = await server.request('PUT', path, { headers: { ...write, 'if-match': oldEtag }, body: dockerRequest });
+    const replaced = await server.request('PUT', path, {
+      headers: { ...write, 'if-match': oldEtag },
+      body: dockerRequest,
+    });
     const newEtag = replaced.headers.get('etag')!;
     expect(replaced.status).toBe(200);
     expect(newEtag).not.toBe(oldEtag);
     expect(newEtag).toBe(`"${replaced.body.revision}"`);
 
-    const stale = await server.request('PUT', path, { headers: { ...write, 'if-match': oldEtag }, body: dockerfileRequest });
+    const stale = await server.request('PUT', path, {
+      headers: { ...write, 'if-match': oldEtag },
+      body: dockerfileRequest,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.errors[0]).toEqual({
       status: '409',
@@ -115,7 +145,10 @@ describe('fabro full replace', () => {
     });
     expect((await current()).body).toEqual(replaced.body);
 
-    const next = await server.request('PUT', path, { headers: { ...write, 'if-match': newEtag }, body: dockerfileRequest });
+    const next = await server.request('PUT', path, {
+      headers: { ...write, 'if-match': newEtag },
+      body: dockerfileRequest,
+    });
     expect(next.status).toBe(200);
     expect(next.body.image).toEqual(dockerfileRequest.image);
   });
@@ -146,51 +179,267 @@ const titles: Record<number, string> = {
 };
 
 const withIfMatch = { ...write, 'if-match': `"${seededRevision}"` };
-const put = (c: Omit<ErrorCase, 'operation'>): ErrorCase => ({ operation: 'replaceEnvironment', headers: withIfMatch, body: dockerRequest, ...c });
-const get = (c: Omit<ErrorCase, 'operation'>): ErrorCase => ({ operation: 'getEnvironment', method: 'GET', headers: write, ...c });
-const malformedIfMatch = (ifMatch: string) => put({ headers: { ...write, 'if-match': ifMatch }, status: 400, code: 'invalid_request', detail: /^If-Match must be the environment's ETag from a GET.*Validator findings: headers\/if-match must match pattern/ });
-const oneOf = /^body\/image must set exactly one of 'docker' \(a prebuilt image reference\) or 'dockerfile' .*Validator findings: .*body\/image must match exactly one schema in oneOf$/;
+const put = (c: Omit<ErrorCase, 'operation'>): ErrorCase => ({
+  operation: 'replaceEnvironment',
+  headers: withIfMatch,
+  body: dockerRequest,
+  ...c,
+});
+const get = (c: Omit<ErrorCase, 'operation'>): ErrorCase => ({
+  operation: 'getEnvironment',
+  method: 'GET',
+  headers: write,
+  ...c,
+});
+const malformedIfMatch = (ifMatch: string) =>
+  put({
+    headers: { ...write, 'if-match': ifMatch },
+    status: 400,
+    code: 'invalid_request',
+    detail:
+      /^If-Match must be the environment's ETag from a GET.*Validator findings: headers\/if-match must match pattern/,
+  });
+const oneOf =
+  /^body\/image must set exactly one of 'docker' \(a prebuilt image reference\) or 'dockerfile' .*Validator findings: .*body\/image must match exactly one schema in oneOf$/;
 
 const errorCases: Array<[string, ErrorCase]> = [
-  ['GET malformed id', get({ path: '/api/v1/environments/CI_Runner', status: 400, code: 'invalid_request', detail: 'params/id must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"' })],
-  ['GET missing token', get({ headers: {}, status: 401, code: 'unauthorized', detail: "Authorization header required: send a dev token as 'Authorization: Bearer fabro_dev_...'" })],
-  ['GET unknown token', get({ headers: { authorization: 'Bearer fabro_dev_nope' }, status: 401, code: 'unauthorized', detail: /^the credential is unknown or malformed: send a dev token/ })],
-  ['GET unknown environment', get({ path: '/api/v1/environments/gpu-runner', status: 404, code: 'not_found', detail: "Environment 'gpu-runner' does not exist." })],
-  ['PUT provider not in the enum', put({ body: { ...dockerRequest, provider: 'podman' }, status: 400, code: 'invalid_request', detail: 'body/provider must be equal to one of the allowed values: local, docker, daytona' })],
-  ['PUT a field missing (full replace)', put({ body: { ...dockerRequest, env: undefined }, status: 400, code: 'invalid_request', detail: "body must have required property 'env'" })],
-  ['PUT id in the body', put({ body: { id, ...dockerRequest }, status: 400, code: 'invalid_request', detail: /^body\/id is not accepted: the path id is authoritative.*Validator findings: body\/id must NOT have additional properties$/ })],
-  ['PUT unknown field', put({ body: { ...dockerRequest, region: 'eu' }, status: 400, code: 'invalid_request', detail: 'body/region must NOT have additional properties' })],
-  ['PUT image with neither docker nor dockerfile', put({ body: { ...dockerRequest, image: {} }, status: 400, code: 'invalid_request', detail: oneOf })],
-  ['PUT image with both docker and dockerfile', put({ body: { ...dockerRequest, image: { ...dockerRequest.image, ...dockerfileRequest.image } }, status: 400, code: 'invalid_request', detail: oneOf })],
-  ['PUT local Dockerfile path', put({ body: { ...dockerRequest, image: { dockerfile: { type: 'path', value: './Dockerfile' } } }, status: 400, code: 'invalid_request', detail: /exactly one of.*body\/image\/dockerfile\/type must be equal to one of the allowed values: inline/ })],
-  ['PUT Dockerfile as a bare path string', put({ body: { ...dockerRequest, image: { dockerfile: './Dockerfile' } }, status: 400, code: 'invalid_request', detail: /exactly one of.*body\/image\/dockerfile must be object/ })],
+  [
+    'GET malformed id',
+    get({
+      path: '/api/v1/environments/CI_Runner',
+      status: 400,
+      code: 'invalid_request',
+      detail: 'params/id must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"',
+    }),
+  ],
+  [
+    'GET missing token',
+    get({
+      headers: {},
+      status: 401,
+      code: 'unauthorized',
+      detail: "Authorization header required: send a dev token as 'Authorization: Bearer fabro_dev_...'",
+    }),
+  ],
+  [
+    'GET unknown token',
+    get({
+      headers: { authorization: 'Bearer fabro_dev_nope' },
+      status: 401,
+      code: 'unauthorized',
+      detail: /^the credential is unknown or malformed: send a dev token/,
+    }),
+  ],
+  [
+    'GET unknown environment',
+    get({
+      path: '/api/v1/environments/gpu-runner',
+      status: 404,
+      code: 'not_found',
+      detail: "Environment 'gpu-runner' does not exist.",
+    }),
+  ],
+  [
+    'PUT provider not in the enum',
+    put({
+      body: { ...dockerRequest, provider: 'podman' },
+      status: 400,
+      code: 'invalid_request',
+      detail: 'body/provider must be equal to one of the allowed values: local, docker, daytona',
+    }),
+  ],
+  [
+    'PUT a field missing (full replace)',
+    put({
+      body: { ...dockerRequest, env: undefined },
+      status: 400,
+      code: 'invalid_request',
+      detail: "body must have required property 'env'",
+    }),
+  ],
+  [
+    'PUT id in the body',
+    put({
+      body: { id, ...dockerRequest },
+      status: 400,
+      code: 'invalid_request',
+      detail:
+        /^body\/id is not accepted: the path id is authoritative.*Validator findings: body\/id must NOT have additional properties$/,
+    }),
+  ],
+  [
+    'PUT unknown field',
+    put({
+      body: { ...dockerRequest, region: 'eu' },
+      status: 400,
+      code: 'invalid_request',
+      detail: 'body/region must NOT have additional properties',
+    }),
+  ],
+  [
+    'PUT image with neither docker nor dockerfile',
+    put({ body: { ...dockerRequest, image: {} }, status: 400, code: 'invalid_request', detail: oneOf }),
+  ],
+  [
+    'PUT image with both docker and dockerfile',
+    put({
+      body: { ...dockerRequest, image: { ...dockerRequest.image, ...dockerfileRequest.image } },
+      status: 400,
+      code: 'invalid_request',
+      detail: oneOf,
+    }),
+  ],
+  [
+    'PUT local Dockerfile path',
+    put({
+      body: { ...dockerRequest, image: { dockerfile: { type: 'path', value: './Dockerfile' } } },
+      status: 400,
+      code: 'invalid_request',
+      detail: /exactly one of.*body\/image\/dockerfile\/type must be equal to one of the allowed values: inline/,
+    }),
+  ],
+  [
+    'PUT Dockerfile as a bare path string',
+    put({
+      body: { ...dockerRequest, image: { dockerfile: './Dockerfile' } },
+      status: 400,
+      code: 'invalid_request',
+      detail: /exactly one of.*body\/image\/dockerfile must be object/,
+    }),
+  ],
   ['PUT weak ETag as If-Match', malformedIfMatch(`W/"${seededRevision}"`)],
   ['PUT upper-case If-Match', malformedIfMatch(seededRevision.toUpperCase())],
   ['PUT short If-Match', malformedIfMatch('"3c50ba13"')],
   ['PUT wildcard If-Match', malformedIfMatch('*')],
   ['PUT half-quoted If-Match', malformedIfMatch(`"${seededRevision}`)],
-  ['PUT malformed JSON', put({ rawBody: '{"provider":', headers: { ...withIfMatch, 'content-type': 'application/json' }, status: 400, code: 'malformed_json', detail: /^request body is not valid JSON/ })],
-  ['PUT malformed id', put({ path: '/api/v1/environments/..%2Fetc', status: 400, code: 'invalid_request', detail: /params\/id must match pattern/ })],
-  ['PUT missing token', put({ headers: { 'if-match': seededRevision }, status: 401, code: 'unauthorized', detail: /^Authorization header required: send a dev token/ })],
-  ['PUT token in another scheme', put({ headers: { authorization: 'Basic fabro_dev_demo_write', 'if-match': seededRevision }, status: 401, code: 'unauthorized', detail: /send a dev token as 'Authorization: Bearer fabro_dev_\.\.\.'$/ })],
-  ['PUT unknown environment', put({ path: '/api/v1/environments/gpu-runner', status: 404, code: 'not_found', detail: "Environment 'gpu-runner' does not exist." })],
-  ['PUT stale If-Match', put({ headers: { ...write, 'if-match': `"${otherRevision}"` }, status: 409, code: 'revision_mismatch', detail: `If-Match revision "${otherRevision}" is stale; the current revision is "${seededRevision}". GET the environment, re-apply your change, and send its ETag.` })],
-  ['PUT body over the limit', put({ body: { ...dockerRequest, env: { BIG: 'x'.repeat(200_000) } }, status: 413, code: 'payload_too_large', detail: /exceeds the 102400-byte limit/ })],
-  ['PUT text/plain body', put({ rawBody: 'provider=docker', headers: { ...withIfMatch, 'content-type': 'text/plain' }, status: 415, code: 'unsupported_media_type', detail: "Content-Type 'text/plain' is not supported: send the body as 'application/json'." })],
-  ['PUT without a body', put({ body: undefined, status: 415, code: 'unsupported_media_type', detail: /no body or no Content-Type/ })],
-  ['PUT missing If-Match', put({ headers: write, status: 428, code: 'precondition_required', detail: 'If-Match is required: GET the environment and send its ETag as If-Match.' })],
-  ['PUT missing If-Match and an invalid body', put({ headers: write, body: { ...dockerRequest, provider: 'podman' }, status: 428, code: 'precondition_required', detail: /^If-Match is required: .* other problems too: body\/provider must be equal to one of the allowed values/ })],
-  ['undocumented method', put({ method: 'DELETE', body: undefined, status: 405, code: 'method_not_allowed', detail: /allowed methods: PUT, GET/ })],
+  [
+    'PUT malformed JSON',
+    put({
+      rawBody: '{"provider":',
+      headers: { ...withIfMatch, 'content-type': 'application/json' },
+      status: 400,
+      code: 'malformed_json',
+      detail: /^request body is not valid JSON/,
+    }),
+  ],
+  [
+    'PUT malformed id',
+    put({
+      path: '/api/v1/environments/..%2Fetc',
+      status: 400,
+      code: 'invalid_request',
+      detail: /params\/id must match pattern/,
+    }),
+  ],
+  [
+    'PUT missing token',
+    put({
+      headers: { 'if-match': seededRevision },
+      status: 401,
+      code: 'unauthorized',
+      detail: /^Authorization header required: send a dev token/,
+    }),
+  ],
+  [
+    'PUT token in another scheme',
+    put({
+      headers: { authorization: 'Basic fabro_dev_demo_write', 'if-match': seededRevision },
+      status: 401,
+      code: 'unauthorized',
+      detail: /send a dev token as 'Authorization: Bearer fabro_dev_\.\.\.'$/,
+    }),
+  ],
+  [
+    'PUT unknown environment',
+    put({
+      path: '/api/v1/environments/gpu-runner',
+      status: 404,
+      code: 'not_found',
+      detail: "Environment 'gpu-runner' does not exist.",
+    }),
+  ],
+  [
+    'PUT stale If-Match',
+    put({
+      headers: { ...write, 'if-match': `"${otherRevision}"` },
+      status: 409,
+      code: 'revision_mismatch',
+      detail: `If-Match revision "${otherRevision}" is stale; the current revision is "${seededRevision}". GET the environment, re-apply your change, and send its ETag.`,
+    }),
+  ],
+  [
+    'PUT body over the limit',
+    put({
+      body: { ...dockerRequest, env: { BIG: 'x'.repeat(200_000) } },
+      status: 413,
+      code: 'payload_too_large',
+      detail: /exceeds the 102400-byte limit/,
+    }),
+  ],
+  [
+    'PUT text/plain body',
+    put({
+      rawBody: 'provider=docker',
+      headers: { ...withIfMatch, 'content-type': 'text/plain' },
+      status: 415,
+      code: 'unsupported_media_type',
+      detail: "Content-Type 'text/plain' is not supported: send the body as 'application/json'.",
+    }),
+  ],
+  [
+    'PUT without a body',
+    put({ body: undefined, status: 415, code: 'unsupported_media_type', detail: /no body or no Content-Type/ }),
+  ],
+  [
+    'PUT missing If-Match',
+    put({
+      headers: write,
+      status: 428,
+      code: 'precondition_required',
+      detail: 'If-Match is required: GET the environment and send its ETag as If-Match.',
+    }),
+  ],
+  [
+    'PUT missing If-Match and an invalid body',
+    put({
+      headers: write,
+      body: { ...dockerRequest, provider: 'podman' },
+      status: 428,
+      code: 'precondition_required',
+      detail: /^If-Match is required: .* other problems too: body\/provider must be equal to one of the allowed values/,
+    }),
+  ],
+  [
+    'undocumented method',
+    put({
+      method: 'DELETE',
+      body: undefined,
+      status: 405,
+      code: 'method_not_allowed',
+      detail: /allowed methods: PUT, GET/,
+    }),
+  ],
 ];
 
 describe('fabro errors answer in the Fabro envelope and change nothing', () => {
   it.each(errorCases)('%s', async (_name, c) => {
     const before = await current();
-    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, { headers: c.headers ?? write, body: c.body, ...(c.rawBody ? { rawBody: c.rawBody } : {}) });
+    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, {
+      headers: c.headers ?? write,
+      body: c.body,
+      ...(c.rawBody ? { rawBody: c.rawBody } : {}),
+    });
     expect(reply.status).toBe(c.status);
     expect(reply.headers.get('x-request-id')).toBeTruthy();
     expect(reply.body).toEqual({
-      errors: [{ status: String(c.status), title: titles[c.status], code: c.code, detail: typeof c.detail === 'string' ? c.detail : expect.stringMatching(c.detail) }],
+      errors: [
+        {
+          status: String(c.status),
+          title: titles[c.status],
+          code: c.code,
+          detail: typeof c.detail === 'string' ? c.detail : expect.stringMatching(c.detail),
+        },
+      ],
       request_id: reply.headers.get('x-request-id'),
     });
     expect(reply.headers.get('etag')).toBeNull();
@@ -205,7 +454,14 @@ describe('fabro rate limiting', () => {
   const cases: Array<[string, (attempt: string) => Promise<Reply>]> = [
     ['GET', () => server.request('GET', path, { headers: throttled })],
     // Each PUT sends the current ETag (read with another token), so only the limit can refuse it.
-    ['PUT', async (attempt) => server.request('PUT', path, { headers: { ...throttled, 'if-match': (await current()).headers.get('etag')! }, body: { ...minimalRequest, labels: { attempt } } })],
+    [
+      'PUT',
+      async (attempt) =>
+        server.request('PUT', path, {
+          headers: { ...throttled, 'if-match': (await current()).headers.get('etag')! },
+          body: { ...minimalRequest, labels: { attempt } },
+        }),
+    ],
   ];
   it.each(cases)('%s answers 429 with Retry-After once the credential exceeds its limit', async (_name, send) => {
     const statuses = [(await send('1')).status, (await send('2')).status];
@@ -215,7 +471,14 @@ describe('fabro rate limiting', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('60');
     expect(limited.body).toEqual({
-      errors: [{ status: '429', title: 'Too Many Requests', code: 'rate_limited', detail: expect.stringMatching(/rate limit of 2 requests per 60 s exceeded.*retry in 60 s/) }],
+      errors: [
+        {
+          status: '429',
+          title: 'Too Many Requests',
+          code: 'rate_limited',
+          detail: expect.stringMatching(/rate limit of 2 requests per 60 s exceeded.*retry in 60 s/),
+        },
+      ],
       request_id: limited.headers.get('x-request-id'),
     });
     expect((await current()).body).toEqual(before.body);
@@ -225,11 +488,16 @@ describe('fabro rate limiting', () => {
 describe('fabro concurrency', () => {
   it('50 concurrent PUTs with the same If-Match: exactly one 200, the rest 409', async () => {
     const bodies = Array.from({ length: 50 }, (_, i) => ({ ...minimalRequest, labels: { writer: String(i) } }));
-    const replies = await Promise.all(bodies.map((body) => server.request('PUT', path, { headers: { ...write, 'if-match': `"${seededRevision}"` }, body })));
+    const replies = await Promise.all(
+      bodies.map((body) =>
+        server.request('PUT', path, { headers: { ...write, 'if-match': `"${seededRevision}"` }, body }),
+      ),
+    );
     const winners = replies.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(49);
-    for (const loser of replies.filter((r) => r.status === 409)) expect(loser.body.errors[0].code).toBe('revision_mismatch');
+    for (const loser of replies.filter((r) => r.status === 409))
+      expect(loser.body.errors[0].code).toBe('revision_mismatch');
     const after = await current();
     expect(after.body).toEqual(winners[0]!.body);
     expect(after.headers.get('etag')).toBe(winners[0]!.headers.get('etag'));
@@ -253,13 +521,22 @@ describe('fabro concurrency', () => {
   }
 
   const cases: Array<[string, { competing: FabroEnvironment; status: number }]> = [
-    ['a lost compare-and-set to a different definition is a 409', { competing: fabroEnvironment(id, dockerfileRequest), status: 409 }],
-    ['a lost compare-and-set to the same definition retries and wins', { competing: fabroModule.seed(document)[0]![1], status: 200 }],
+    [
+      'a lost compare-and-set to a different definition is a 409',
+      { competing: fabroEnvironment(id, dockerfileRequest), status: 409 },
+    ],
+    [
+      'a lost compare-and-set to the same definition retries and wins',
+      { competing: fabroModule.seed(document)[0]![1], status: 200 },
+    ],
   ];
   it.each(cases)('%s', async (_name, { competing, status }) => {
     const raced = await startHarness('fabro', { store: interleavedStore(competing) as Store<unknown> });
     try {
-      const reply = await raced.request('PUT', path, { headers: { ...write, 'if-match': seededRevision }, body: dockerRequest });
+      const reply = await raced.request('PUT', path, {
+        headers: { ...write, 'if-match': seededRevision },
+        body: dockerRequest,
+      });
       expect(reply.status).toBe(status);
       const after = (await raced.request('GET', path, { headers: write })).body;
       expect(after).toEqual(status === 200 ? reply.body : competing);
@@ -272,16 +549,22 @@ describe('fabro concurrency', () => {
 describe('fabro coverage of the spec', () => {
   it('every documented status of both operations is exercised above', () => {
     const exercised = new Set([
-      'getEnvironment 200', 'replaceEnvironment 200', // fabro get, fabro full replace
-      'getEnvironment 429', 'replaceEnvironment 429', // fabro rate limiting
+      'getEnvironment 200',
+      'replaceEnvironment 200', // fabro get, fabro full replace
+      'getEnvironment 429',
+      'replaceEnvironment 429', // fabro rate limiting
       ...errorCases.map(([, c]) => `${c.operation} ${c.status}`),
     ]);
-    const documented = listOperations(document).flatMap(({ operation }) => Object.keys(operation.responses).map((status) => `${operation.operationId} ${status}`));
+    const documented = listOperations(document).flatMap(({ operation }) =>
+      Object.keys(operation.responses).map((status) => `${operation.operationId} ${status}`),
+    );
     expect(documented.filter((entry) => !exercised.has(entry))).toEqual([]);
   });
 
   it('has no read-only demo credential: Fabro documents no 403 for a refused write', () => {
-    const putResponses = listOperations(document).find(({ operation }) => operation.operationId === 'replaceEnvironment')!.operation.responses;
+    const putResponses = listOperations(document).find(
+      ({ operation }) => operation.operationId === 'replaceEnvironment',
+    )!.operation.responses;
     expect(Object.keys(putResponses)).not.toContain('403');
     expect(fabroModule.demoCredentials.map((c) => c.access)).not.toContain('read');
   });

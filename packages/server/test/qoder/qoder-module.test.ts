@@ -15,12 +15,52 @@ afterEach(async () => server.close());
 
 describe('qoder merge update', () => {
   const cases: Array<[string, { body: unknown; want: (before: any, after: any) => void }]> = [
-    ['omitted fields stay unchanged', { body: { description: 'new' }, want: (b, a) => expect(a).toEqual({ ...b, description: 'new', updated_at: fixedNow.toISOString() }) }],
-    ['nested objects merge', { body: { config: { type: 'cloud', networking: { allow_package_managers: true } } }, want: (b, a) => expect(a.config).toEqual({ ...b.config, networking: { ...b.config.networking, allow_package_managers: true } }) }],
-    ['arrays replace', { body: { config: { type: 'cloud', packages: { apt: ['git'] } } }, want: (_b, a) => expect(a.config.packages.apt).toEqual(['git']) }],
-    ['metadata keys merge', { body: { metadata: { region: 'eu' } }, want: (b, a) => expect(a.metadata).toEqual({ ...b.metadata, region: 'eu' }) }],
-    ['a null metadata value deletes the key', { body: { metadata: { owner: null } }, want: (b, a) => expect(Object.keys(a.metadata)).toEqual(Object.keys(b.metadata).filter((k) => k !== 'owner')) }],
-    ['created_at is kept, updated_at refreshed', { body: { name: 'renamed' }, want: (b, a) => expect([a.created_at, a.updated_at]).toEqual([b.created_at, fixedNow.toISOString()]) }],
+    [
+      'omitted fields stay unchanged',
+      {
+        body: { description: 'new' },
+        want: (b, a) => expect(a).toEqual({ ...b, description: 'new', updated_at: fixedNow.toISOString() }),
+      },
+    ],
+    [
+      'nested objects merge',
+      {
+        body: { config: { type: 'cloud', networking: { allow_package_managers: true } } },
+        want: (b, a) =>
+          expect(a.config).toEqual({
+            ...b.config,
+            networking: { ...b.config.networking, allow_package_managers: true },
+          }),
+      },
+    ],
+    [
+      'arrays replace',
+      {
+        body: { config: { type: 'cloud', packages: { apt: ['git'] } } },
+        want: (_b, a) => expect(a.config.packages.apt).toEqual(['git']),
+      },
+    ],
+    [
+      'metadata keys merge',
+      {
+        body: { metadata: { region: 'eu' } },
+        want: (b, a) => expect(a.metadata).toEqual({ ...b.metadata, region: 'eu' }),
+      },
+    ],
+    [
+      'a null metadata value deletes the key',
+      {
+        body: { metadata: { owner: null } },
+        want: (b, a) => expect(Object.keys(a.metadata)).toEqual(Object.keys(b.metadata).filter((k) => k !== 'owner')),
+      },
+    ],
+    [
+      'created_at is kept, updated_at refreshed',
+      {
+        body: { name: 'renamed' },
+        want: (b, a) => expect([a.created_at, a.updated_at]).toEqual([b.created_at, fixedNow.toISOString()]),
+      },
+    ],
   ];
   it.each(cases)('%s', async (_name, { body, want }) => {
     const before = (await server.request('GET', path, { headers: read })).body;
@@ -32,26 +72,139 @@ describe('qoder merge update', () => {
 });
 
 describe('qoder errors answer in the Qoder envelope and change nothing', () => {
-  const cases: Array<[string, { method?: string; path?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string; status: number; type: string; message: RegExp }]> = [
-    ['config without type', { body: { config: { networking: { type: 'limited' } } }, status: 400, type: 'invalid_request_error', message: /body\/config must have required property 'type'/ }],
-    ['config.type other than cloud', { body: { config: { type: 'local' } }, status: 400, type: 'invalid_request_error', message: /body\/config\/type must be equal to one of the allowed values/ }],
-    ['unknown field', { body: { colour: 'red' }, status: 400, type: 'invalid_request_error', message: /additional properties/ }],
-    ['malformed JSON', { rawBody: '{"name":', headers: { ...write, 'content-type': 'application/json' }, status: 400, type: 'invalid_request_error', message: /not valid JSON/ }],
-    ['wrong content type', { rawBody: 'name=x', headers: { ...write, 'content-type': 'text/plain' }, status: 415, type: 'invalid_request_error', message: /unsupported media type/ }],
-    ['missing token', { headers: {}, body: { name: 'x' }, status: 401, type: 'authentication_error', message: /^Authorization header required: send a valid personal access token/ }],
-    ['unknown token', { headers: { authorization: 'Bearer nope' }, body: { name: 'x' }, status: 401, type: 'authentication_error', message: /^the credential is unknown or malformed: send a valid/ }],
-    ['read-only token', { headers: read, body: { name: 'x' }, status: 403, type: 'permission_error', message: /read-only/ }],
-    ['unknown environment', { path: '/api/v1/cloud/environments/env_0000000000000000000000000000dead', body: { name: 'x' }, status: 404, type: 'not_found_error', message: /does not exist/ }],
-    ['malformed id', { method: 'GET', path: '/api/v1/cloud/environments/..%2Fetc', status: 400, type: 'invalid_request_error', message: /environment_id must match pattern/ }],
-    ['body over the limit', { body: { name: 'x'.repeat(200_000) }, status: 413, type: 'request_too_large', message: /limit/ }],
-    ['undocumented method', { method: 'DELETE', status: 405, type: 'invalid_request_error', message: /allowed methods: PUT, GET/ }],
-    ['unknown route', { method: 'GET', path: '/api/v1/cloud/nope', status: 404, type: 'not_found_error', message: /^no route GET \/api\/v1\/cloud\/nope: see the API reference/ }],
+  const cases: Array<
+    [
+      string,
+      {
+        method?: string;
+        path?: string;
+        headers?: Record<string, string>;
+        body?: unknown;
+        rawBody?: string;
+        status: number;
+        type: string;
+        message: RegExp;
+      },
+    ]
+  > = [
+    [
+      'config without type',
+      {
+        body: { config: { networking: { type: 'limited' } } },
+        status: 400,
+        type: 'invalid_request_error',
+        message: /body\/config must have required property 'type'/,
+      },
+    ],
+    [
+      'config.type other than cloud',
+      {
+        body: { config: { type: 'local' } },
+        status: 400,
+        type: 'invalid_request_error',
+        message: /body\/config\/type must be equal to one of the allowed values/,
+      },
+    ],
+    [
+      'unknown field',
+      { body: { colour: 'red' }, status: 400, type: 'invalid_request_error', message: /additional properties/ },
+    ],
+    [
+      'malformed JSON',
+      {
+        rawBody: '{"name":',
+        headers: { ...write, 'content-type': 'application/json' },
+        status: 400,
+        type: 'invalid_request_error',
+        message: /not valid JSON/,
+      },
+    ],
+    [
+      'wrong content type',
+      {
+        rawBody: 'name=x',
+        headers: { ...write, 'content-type': 'text/plain' },
+        status: 415,
+        type: 'invalid_request_error',
+        message: /unsupported media type/,
+      },
+    ],
+    [
+      'missing token',
+      {
+        headers: {},
+        body: { name: 'x' },
+        status: 401,
+        type: 'authentication_error',
+        message: /^Authorization header required: send a valid personal access token/,
+      },
+    ],
+    [
+      'unknown token',
+      {
+        headers: { authorization: 'Bearer nope' },
+        body: { name: 'x' },
+        status: 401,
+        type: 'authentication_error',
+        message: /^the credential is unknown or malformed: send a valid/,
+      },
+    ],
+    [
+      'read-only token',
+      { headers: read, body: { name: 'x' }, status: 403, type: 'permission_error', message: /read-only/ },
+    ],
+    [
+      'unknown environment',
+      {
+        path: '/api/v1/cloud/environments/env_0000000000000000000000000000dead',
+        body: { name: 'x' },
+        status: 404,
+        type: 'not_found_error',
+        message: /does not exist/,
+      },
+    ],
+    [
+      'malformed id',
+      {
+        method: 'GET',
+        path: '/api/v1/cloud/environments/..%2Fetc',
+        status: 400,
+        type: 'invalid_request_error',
+        message: /environment_id must match pattern/,
+      },
+    ],
+    [
+      'body over the limit',
+      { body: { name: 'x'.repeat(200_000) }, status: 413, type: 'request_too_large', message: /limit/ },
+    ],
+    [
+      'undocumented method',
+      { method: 'DELETE', status: 405, type: 'invalid_request_error', message: /allowed methods: PUT, GET/ },
+    ],
+    [
+      'unknown route',
+      {
+        method: 'GET',
+        path: '/api/v1/cloud/nope',
+        status: 404,
+        type: 'not_found_error',
+        message: /^no route GET \/api\/v1\/cloud\/nope: see the API reference/,
+      },
+    ],
   ];
   it.each(cases)('%s', async (_name, c) => {
     const before = (await server.request('GET', path, { headers: read })).body;
-    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, { headers: c.headers ?? write, body: c.body, ...(c.rawBody ? { rawBody: c.rawBody } : {}) });
+    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, {
+      headers: c.headers ?? write,
+      body: c.body,
+      ...(c.rawBody ? { rawBody: c.rawBody } : {}),
+    });
     expect(reply.status).toBe(c.status);
-    expect(reply.body).toEqual({ type: 'error', error: expect.objectContaining({ type: c.type, message: expect.stringMatching(c.message) }), request_id: reply.headers.get('x-request-id') });
+    expect(reply.body).toEqual({
+      type: 'error',
+      error: expect.objectContaining({ type: c.type, message: expect.stringMatching(c.message) }),
+      request_id: reply.headers.get('x-request-id'),
+    });
     expect(reply.text).not.toMatch(/node_modules|\n\s+at /);
     expect((await server.request('GET', path, { headers: read })).body).toEqual(before);
   });
@@ -72,7 +225,9 @@ describe('qoder rate limiting', () => {
 describe('qoder concurrency', () => {
   it('50 concurrent metadata merges lose no update', async () => {
     const keys = Array.from({ length: 50 }, (_, i) => `k${i}`);
-    const replies = await Promise.all(keys.map((key) => server.request('PUT', path, { headers: write, body: { metadata: { [key]: 'v' } } })));
+    const replies = await Promise.all(
+      keys.map((key) => server.request('PUT', path, { headers: write, body: { metadata: { [key]: 'v' } } })),
+    );
     expect(replies.map((r) => r.status)).toEqual(keys.map(() => 200));
     const after = (await server.request('GET', path, { headers: read })).body;
     expect(Object.keys(after.metadata)).toEqual(expect.arrayContaining(keys));

@@ -33,7 +33,11 @@ function send(vendor: Vendor, method: string, headers: Record<string, string> = 
   return httpRequest(url(vendor), {
     method,
     path: profile.fixturePath,
-    headers: { ...profile.credentialHeaders(profile.secret), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      ...profile.credentialHeaders(profile.secret),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -54,12 +58,17 @@ function onDisk(vendor: Vendor): { key: string; version: number; value: unknown 
 }
 
 function statusCounts(replies: RawReply[]): Record<number, number> {
-  return replies.reduce<Record<number, number>>((counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+  return replies.reduce<Record<number, number>>(
+    (counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }),
+    {},
+  );
 }
 
 describe(`${writers} concurrent writers per vendor, file store`, () => {
   it('qoder: each writer merges its own metadata key; every key lands', async () => {
-    const replies = await Promise.all(Array.from({ length: writers }, (_, i) => send('qoder', 'PUT', {}, { metadata: { [`writer_${i}`]: String(i) } })));
+    const replies = await Promise.all(
+      Array.from({ length: writers }, (_, i) => send('qoder', 'PUT', {}, { metadata: { [`writer_${i}`]: String(i) } })),
+    );
     expect(statusCounts(replies)).toEqual({ 200: writers });
     const after = (await send('qoder', 'GET')).body;
     for (let i = 0; i < writers; i += 1) expect(after.metadata[`writer_${i}`]).toBe(String(i));
@@ -73,7 +82,12 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
       for (let attempt = 1; attempt <= 500; attempt += 1) {
         const current = await send('fabro', 'GET');
         const { id: _id, revision: _revision, ...definition } = current.body;
-        const reply = await send('fabro', 'PUT', { 'if-match': String(current.headers.etag) }, { ...definition, labels: { ...definition.labels, [`writer_${i}`]: 'x' } });
+        const reply = await send(
+          'fabro',
+          'PUT',
+          { 'if-match': String(current.headers.etag) },
+          { ...definition, labels: { ...definition.labels, [`writer_${i}`]: 'x' } },
+        );
         seen.push(reply);
         if (reply.status === 200) return attempt;
         expect(reply.body.errors[0].code).toBe('revision_mismatch');
@@ -84,7 +98,8 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
     }
     await Promise.all(Array.from({ length: writers }, (_, i) => writer(i)));
     const counts = statusCounts(seen);
-    if (process.env.ENVSPEC_RELIABILITY_REPORT) console.log(`fabro read-modify-write: ${seen.length} PUTs, ${JSON.stringify(counts)}`);
+    if (process.env.ENVSPEC_RELIABILITY_REPORT)
+      console.log(`fabro read-modify-write: ${seen.length} PUTs, ${JSON.stringify(counts)}`);
     expect(Object.keys(counts).map(Number).sort()).toEqual(expect.arrayContaining([200]));
     for (const status of Object.keys(counts).map(Number)) expect([200, 409]).toContain(status);
     for (const status of Object.keys(counts).map(Number)) expect(documented(profile, 'PUT')).toContain(status);
@@ -97,7 +112,16 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
   it('fabro: writers racing with the same If-Match: exactly one 200, the rest 409', async () => {
     const current = await send('fabro', 'GET');
     const { id: _id, revision: _revision, ...definition } = current.body;
-    const replies = await Promise.all(Array.from({ length: writers }, (_, i) => send('fabro', 'PUT', { 'if-match': String(current.headers.etag) }, { ...definition, labels: { race: String(i) } })));
+    const replies = await Promise.all(
+      Array.from({ length: writers }, (_, i) =>
+        send(
+          'fabro',
+          'PUT',
+          { 'if-match': String(current.headers.etag) },
+          { ...definition, labels: { race: String(i) } },
+        ),
+      ),
+    );
     expect(statusCounts(replies)).toEqual({ 200: 1, 409: writers - 1 });
     const winner = replies.find((r) => r.status === 200)!;
     expect((await send('fabro', 'GET')).body).toEqual(winner.body);
@@ -105,7 +129,19 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
 
   it('datadog: last writer wins, whole: name and queries always come from the same writer', async () => {
     const replies = await Promise.all(
-      Array.from({ length: writers }, (_, i) => send('datadog', 'PUT', {}, { data: { type: 'environments', attributes: { name: `writer-${i}`, queries: [`writer-${i}`], is_production: i % 2 === 0 } } })),
+      Array.from({ length: writers }, (_, i) =>
+        send(
+          'datadog',
+          'PUT',
+          {},
+          {
+            data: {
+              type: 'environments',
+              attributes: { name: `writer-${i}`, queries: [`writer-${i}`], is_production: i % 2 === 0 },
+            },
+          },
+        ),
+      ),
     );
     expect(statusCounts(replies)).toEqual({ 200: writers });
     const after = (await send('datadog', 'GET')).body.data.attributes;
@@ -119,15 +155,24 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
   it('launchdarkly: each writer appends its tag; guarded renames answer 200 or 409 only', async () => {
     const profile = profileOf('launchdarkly');
     const before = (await send('launchdarkly', 'GET')).body;
-    const appends = Array.from({ length: writers }, (_, i) => send('launchdarkly', 'PATCH', {}, [{ op: 'add', path: '/tags/-', value: `writer-${i}` }]));
+    const appends = Array.from({ length: writers }, (_, i) =>
+      send('launchdarkly', 'PATCH', {}, [{ op: 'add', path: '/tags/-', value: `writer-${i}` }]),
+    );
     // Optimistic renames guarded by a test of the name each writer last saw: one wins per name.
-    const guarded = Array.from({ length: 16 }, (_, i) => send('launchdarkly', 'PATCH', {}, [{ op: 'test', path: '/name', value: before.name }, { op: 'replace', path: '/name', value: `renamed-${i}` }]));
+    const guarded = Array.from({ length: 16 }, (_, i) =>
+      send('launchdarkly', 'PATCH', {}, [
+        { op: 'test', path: '/name', value: before.name },
+        { op: 'replace', path: '/name', value: `renamed-${i}` },
+      ]),
+    );
     const [appended, renamed] = await Promise.all([Promise.all(appends), Promise.all(guarded)]);
     expect(statusCounts(appended)).toEqual({ 200: writers });
     expect(statusCounts(renamed)).toEqual({ 200: 1, 409: 15 });
     for (const status of [200, 409]) expect(documented(profile, 'PATCH')).toContain(status);
     const after = (await send('launchdarkly', 'GET')).body;
-    expect([...after.tags].sort()).toEqual([...before.tags, ...Array.from({ length: writers }, (_, i) => `writer-${i}`)].sort());
+    expect([...after.tags].sort()).toEqual(
+      [...before.tags, ...Array.from({ length: writers }, (_, i) => `writer-${i}`)].sort(),
+    );
     expect(after.name).toBe(renamed.find((r) => r.status === 200)!.body.name);
     expect(onDisk('launchdarkly').value).toEqual(after);
   });

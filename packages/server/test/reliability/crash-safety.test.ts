@@ -28,7 +28,19 @@ afterAll(() => {
 
 /** Starts `envspec-server --vendor qoder` on a free port over `dataDir`, resolving with its URL once it listens. */
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['--import', 'tsx', 'src/cli.ts', '--vendor', 'qoder', '--port', 'qoder=0', '--data-dir', dataDir, '--log-level', 'info'];
+  const args = [
+    '--import',
+    'tsx',
+    'src/cli.ts',
+    '--vendor',
+    'qoder',
+    '--port',
+    'qoder=0',
+    '--data-dir',
+    dataDir,
+    '--log-level',
+    'info',
+  ];
   const child = spawn(process.execPath, args, { cwd: serverRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   child.stderr!.on('data', (chunk: Buffer) => (logs += chunk.toString('utf8')));
@@ -49,7 +61,13 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
 }
 
 const write = (url: string, key: string) =>
-  httpRequest(url, { method: 'PUT', path: qoder.fixturePath, headers: { ...qoder.credentialHeaders(qoder.secret), 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ metadata: { [key]: 'v' } }), timeoutMs: 5_000 });
+  httpRequest(url, {
+    method: 'PUT',
+    path: qoder.fixturePath,
+    headers: { ...qoder.credentialHeaders(qoder.secret), 'content-type': 'application/json', connection: 'close' },
+    body: JSON.stringify({ metadata: { [key]: 'v' } }),
+    timeoutMs: 5_000,
+  });
 
 /** Every file of the store parses as a stored record; a `.tmp` left by the kill is allowed (the next start removes it). */
 function storeFiles(): { records: number; temporary: number } {
@@ -58,7 +76,10 @@ function storeFiles(): { records: number; temporary: number } {
     const record = JSON.parse(readFileSync(join(dataDir, 'qoder', name), 'utf8'));
     expect(record).toMatchObject({ key: qoder.fixtureId, version: expect.any(Number), value: { id: qoder.fixtureId } });
   }
-  return { records: names.filter((n) => n.endsWith('.json')).length, temporary: names.filter((n) => n.endsWith('.tmp')).length };
+  return {
+    records: names.filter((n) => n.endsWith('.json')).length,
+    temporary: names.filter((n) => n.endsWith('.tmp')).length,
+  };
 }
 
 it('SIGKILL in the middle of a stream of writes loses no acknowledged write and corrupts nothing', async () => {
@@ -101,7 +122,11 @@ it('SIGKILL in the middle of a stream of writes loses no acknowledged write and 
 
   const { child, url } = await startServer();
   try {
-    const reply = await httpRequest(url, { method: 'GET', path: qoder.fixturePath, headers: qoder.credentialHeaders(qoder.secret) });
+    const reply = await httpRequest(url, {
+      method: 'GET',
+      path: qoder.fixturePath,
+      headers: qoder.credentialHeaders(qoder.secret),
+    });
     expect(reply.status).toBe(200);
     const missing = acknowledged.filter((key) => reply.body.metadata?.[key] !== 'v');
     expect(missing).toEqual([]);
@@ -113,7 +138,8 @@ it('SIGKILL in the middle of a stream of writes loses no acknowledged write and 
   }
   // Every kill hit writes in flight: sent before the kill, never answered.
   for (const cycle of cycles) expect(cycle.failedInFlight).toBeGreaterThan(0);
-  if (process.env.ENVSPEC_RELIABILITY_REPORT) console.log(`crash: ${JSON.stringify({ acknowledged: acknowledged.length, cycles })}`);
+  if (process.env.ENVSPEC_RELIABILITY_REPORT)
+    console.log(`crash: ${JSON.stringify({ acknowledged: acknowledged.length, cycles })}`);
   // The CLI logged every request at info level, and no credential with them.
   expect(logs).toContain('"credential":"qoder-demo-write"');
   for (const credential of vendorModules.qoder.demoCredentials) expect(logs).not.toContain(credential.secret);

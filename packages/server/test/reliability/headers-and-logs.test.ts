@@ -17,11 +17,19 @@ import { serve } from '../support/serve.ts';
 import { profiles, type VendorProfile } from './profiles.ts';
 
 const logLines: string[] = [];
-const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString('utf8')), done()) }));
+const logger = pino(
+  { level: 'info' },
+  new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString('utf8')), done()) }),
+);
 
 let fleet: ServerFleet;
 const url = (profile: VendorProfile) => fleet.servers.find((s) => s.vendor === profile.vendor)!.url;
-const get = (profile: VendorProfile, headers: Record<string, string> = {}) => httpRequest(url(profile), { method: 'GET', path: profile.fixturePath, headers: { ...profile.credentialHeaders(profile.secret), ...headers } });
+const get = (profile: VendorProfile, headers: Record<string, string> = {}) =>
+  httpRequest(url(profile), {
+    method: 'GET',
+    path: profile.fixturePath,
+    headers: { ...profile.credentialHeaders(profile.secret), ...headers },
+  });
 
 beforeAll(async () => {
   fleet = await startServers({ ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])), logger });
@@ -43,10 +51,30 @@ describe('security headers', () => {
   const answers: Array<[string, (profile: VendorProfile) => Promise<RawReply>]> = [
     ['a 200', (p) => get(p)],
     ['a 4xx from the API', (p) => get(p, p.credentialHeaders('wrong'))],
-    ['a 404 for an unknown route', (p) => httpRequest(url(p), { method: 'GET', path: '/nowhere', headers: p.credentialHeaders(p.secret) })],
-    ['a 431 answered before Express runs', async (p) => (await socketExchange(url(p), (write) => void write(`GET / HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`))).reply!],
+    [
+      'a 404 for an unknown route',
+      (p) => httpRequest(url(p), { method: 'GET', path: '/nowhere', headers: p.credentialHeaders(p.secret) }),
+    ],
+    [
+      'a 431 answered before Express runs',
+      async (p) =>
+        (
+          await socketExchange(
+            url(p),
+            (write) => void write(`GET / HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`),
+          )
+        ).reply!,
+    ],
   ];
-  it.each(profiles.flatMap((profile) => answers.map(([name, send]): [string, VendorProfile, typeof send] => [`${profile.vendor}: ${name}`, profile, send])))('%s', async (_name, profile, send) => {
+  it.each(
+    profiles.flatMap((profile) =>
+      answers.map(([name, send]): [string, VendorProfile, typeof send] => [
+        `${profile.vendor}: ${name}`,
+        profile,
+        send,
+      ]),
+    ),
+  )('%s', async (_name, profile, send) => {
     const reply = await send(profile);
     expect(reply.headers).toMatchObject(expected);
     expect(reply.headers).not.toHaveProperty('x-powered-by');
@@ -56,42 +84,70 @@ describe('security headers', () => {
 });
 
 describe('CORS', () => {
-  it.each(profiles)('$vendor: a preflight from a local dev origin is answered before authentication, for every header the spec uses', async (profile) => {
-    const { allowedHeaders } = corsSurface(profile.document);
-    const requested = [...Object.keys(profile.credentialHeaders(profile.secret)), 'content-type', ...(profile.vendor === 'fabro' ? ['if-match'] : [])];
-    const reply = await httpRequest(url(profile), {
-      method: 'OPTIONS',
-      path: profile.fixturePath,
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': profile.writeMethod, 'access-control-request-headers': requested.join(',') },
-    });
-    expect(reply.status).toBe(204);
-    expect(reply.headers['access-control-allow-origin']).toBe('http://localhost:5173');
-    expect(String(reply.headers['access-control-allow-methods']).split(',')).toEqual(expect.arrayContaining([profile.writeMethod, 'GET']));
-    const allowed = String(reply.headers['access-control-allow-headers']).toLowerCase().split(',');
-    expect(allowed).toEqual(expect.arrayContaining(requested));
-    expect(allowedHeaders.map((h) => h.toLowerCase())).toEqual(expect.arrayContaining(requested));
-    expect(reply.headers['access-control-max-age']).toBe('600');
-    expect(reply.headers).not.toHaveProperty('access-control-allow-credentials');
-  });
+  it.each(profiles)(
+    '$vendor: a preflight from a local dev origin is answered before authentication, for every header the spec uses',
+    async (profile) => {
+      const { allowedHeaders } = corsSurface(profile.document);
+      const requested = [
+        ...Object.keys(profile.credentialHeaders(profile.secret)),
+        'content-type',
+        ...(profile.vendor === 'fabro' ? ['if-match'] : []),
+      ];
+      const reply = await httpRequest(url(profile), {
+        method: 'OPTIONS',
+        path: profile.fixturePath,
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': profile.writeMethod,
+          'access-control-request-headers': requested.join(','),
+        },
+      });
+      expect(reply.status).toBe(204);
+      expect(reply.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+      expect(String(reply.headers['access-control-allow-methods']).split(',')).toEqual(
+        expect.arrayContaining([profile.writeMethod, 'GET']),
+      );
+      const allowed = String(reply.headers['access-control-allow-headers']).toLowerCase().split(',');
+      expect(allowed).toEqual(expect.arrayContaining(requested));
+      expect(allowedHeaders.map((h) => h.toLowerCase())).toEqual(expect.arrayContaining(requested));
+      expect(reply.headers['access-control-max-age']).toBe('600');
+      expect(reply.headers).not.toHaveProperty('access-control-allow-credentials');
+    },
+  );
 
-  it.each(profiles)('$vendor: a response to a local dev origin exposes the headers the spec documents', async (profile) => {
-    const reply = await get(profile, { origin: 'http://127.0.0.1:3000' });
-    expect(reply.status).toBe(200);
-    expect(reply.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
-    expect(reply.headers.vary).toMatch(/Origin/);
-    const exposed = String(reply.headers['access-control-expose-headers']).split(',');
-    expect(exposed).toEqual(corsSurface(profile.document).exposedHeaders);
-    expect(exposed).toContain('X-Request-Id');
-    const documented = { qoder: ['Retry-After'], fabro: ['ETag', 'Retry-After'], datadog: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'], launchdarkly: ['X-Ratelimit-Reset', 'Retry-After'] }[profile.vendor];
-    expect(exposed).toEqual(expect.arrayContaining(documented));
-  });
+  it.each(profiles)(
+    '$vendor: a response to a local dev origin exposes the headers the spec documents',
+    async (profile) => {
+      const reply = await get(profile, { origin: 'http://127.0.0.1:3000' });
+      expect(reply.status).toBe(200);
+      expect(reply.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
+      expect(reply.headers.vary).toMatch(/Origin/);
+      const exposed = String(reply.headers['access-control-expose-headers']).split(',');
+      expect(exposed).toEqual(corsSurface(profile.document).exposedHeaders);
+      expect(exposed).toContain('X-Request-Id');
+      const documented = {
+        qoder: ['Retry-After'],
+        fabro: ['ETag', 'Retry-After'],
+        datadog: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+        launchdarkly: ['X-Ratelimit-Reset', 'Retry-After'],
+      }[profile.vendor];
+      expect(exposed).toEqual(expect.arrayContaining(documented));
+    },
+  );
 
-  it.each(profiles)('$vendor: another origin gets no CORS grant (the browser then refuses to share the answer)', async (profile) => {
-    const preflight = await httpRequest(url(profile), { method: 'OPTIONS', path: profile.fixturePath, headers: { origin: 'https://evil.example', 'access-control-request-method': profile.writeMethod } });
-    expect(preflight.headers).not.toHaveProperty('access-control-allow-origin');
-    const reply = await get(profile, { origin: 'http://localhost.evil.example:5173' });
-    expect(reply.headers).not.toHaveProperty('access-control-allow-origin');
-  });
+  it.each(profiles)(
+    '$vendor: another origin gets no CORS grant (the browser then refuses to share the answer)',
+    async (profile) => {
+      const preflight = await httpRequest(url(profile), {
+        method: 'OPTIONS',
+        path: profile.fixturePath,
+        headers: { origin: 'https://evil.example', 'access-control-request-method': profile.writeMethod },
+      });
+      expect(preflight.headers).not.toHaveProperty('access-control-allow-origin');
+      const reply = await get(profile, { origin: 'http://localhost.evil.example:5173' });
+      expect(reply.headers).not.toHaveProperty('access-control-allow-origin');
+    },
+  );
 
   it.each([
     ['http://localhost:*', 'http://localhost:5173', true],
@@ -113,7 +169,14 @@ describe('CORS', () => {
   });
 
   it('defaults to local dev origins only', () => {
-    expect(defaultCorsOrigins).toEqual(['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*', 'https://localhost:*', 'https://127.0.0.1:*', 'https://[::1]:*']);
+    expect(defaultCorsOrigins).toEqual([
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+      'http://[::1]:*',
+      'https://localhost:*',
+      'https://127.0.0.1:*',
+      'https://[::1]:*',
+    ]);
   });
 
   it('configured origins replace the defaults, and CORS can be turned off', async () => {
@@ -121,10 +184,22 @@ describe('CORS', () => {
     const off = await serve(await createApp('qoder', { cors: false }));
     const qoder = profiles.find((p) => p.vendor === 'qoder')!;
     const preflight = (base: string, origin: string) =>
-      httpRequest(base, { method: 'OPTIONS', path: qoder.fixturePath, headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,content-type' } });
+      httpRequest(base, {
+        method: 'OPTIONS',
+        path: qoder.fixturePath,
+        headers: {
+          origin,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
     try {
-      expect((await preflight(configured.url, 'https://app.example.com')).headers['access-control-allow-origin']).toBe('https://app.example.com');
-      expect((await preflight(configured.url, 'http://localhost:5173')).headers).not.toHaveProperty('access-control-allow-origin');
+      expect((await preflight(configured.url, 'https://app.example.com')).headers['access-control-allow-origin']).toBe(
+        'https://app.example.com',
+      );
+      expect((await preflight(configured.url, 'http://localhost:5173')).headers).not.toHaveProperty(
+        'access-control-allow-origin',
+      );
       const refused = await preflight(off.url, 'http://localhost:5173');
       expect([refused.status, refused.headers['access-control-allow-origin']]).toEqual([405, undefined]);
     } finally {
@@ -135,7 +210,9 @@ describe('CORS', () => {
 
 describe('credentials never reach the log', () => {
   /** Every secret a demo credential holds, and the halves of Datadog's key pairs. */
-  const secrets = vendors.flatMap((vendor) => vendorModules[vendor].demoCredentials.flatMap((c) => [c.secret, ...c.secret.split(':')]));
+  const secrets = vendors.flatMap((vendor) =>
+    vendorModules[vendor].demoCredentials.flatMap((c) => [c.secret, ...c.secret.split(':')]),
+  );
   const canary = 'canary_secret_7f3a9c';
 
   it('across every vendor: valid, unknown, throttled, read-only and misplaced credentials, and a 5xx', async () => {
@@ -144,10 +221,19 @@ describe('credentials never reach the log', () => {
       const module = vendorModules[profile.vendor];
       await get(profile);
       await get(profile, profile.credentialHeaders(canary));
-      await httpRequest(url(profile), { method: 'GET', path: `${profile.fixturePath}?access_token=${canary}`, headers: profile.credentialHeaders(profile.secret) });
+      await httpRequest(url(profile), {
+        method: 'GET',
+        path: `${profile.fixturePath}?access_token=${canary}`,
+        headers: profile.credentialHeaders(profile.secret),
+      });
       for (const credential of module.demoCredentials) {
         for (let i = 0; i < 3; i += 1) {
-          await httpRequest(url(profile), { method: profile.writeMethod, path: profile.fixturePath, headers: { ...profile.credentialHeaders(credential.secret), 'content-type': 'application/json' }, body: '{"x":1}' });
+          await httpRequest(url(profile), {
+            method: profile.writeMethod,
+            path: profile.fixturePath,
+            headers: { ...profile.credentialHeaders(credential.secret), 'content-type': 'application/json' },
+            body: '{"x":1}',
+          });
         }
       }
     }
@@ -159,7 +245,11 @@ describe('credentials never reach the log', () => {
     };
     const broken = await serve(await createApp('qoder', { store: failing, logger }));
     try {
-      const reply = await httpRequest(broken.url, { method: 'GET', path: `${qoder.fixturePath}`, headers: qoder.credentialHeaders(qoder.secret) });
+      const reply = await httpRequest(broken.url, {
+        method: 'GET',
+        path: `${qoder.fixturePath}`,
+        headers: qoder.credentialHeaders(qoder.secret),
+      });
       expect(reply.status).toBe(500);
       expect(reply.text).not.toContain('disk on fire');
     } finally {

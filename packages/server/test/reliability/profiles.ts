@@ -1,4 +1,10 @@
-import { createSchemaValidator, listOperations, loadBundle, type ExampleObject, type OpenApiDocument } from '@envspec/specs';
+import {
+  createSchemaValidator,
+  listOperations,
+  loadBundle,
+  type ExampleObject,
+  type OpenApiDocument,
+} from '@envspec/specs';
 import { vendors, type Vendor } from '@envspec/specs/vendors';
 import type { Credential } from '../../src/auth/credentials.ts';
 import { vendorModules } from '../../src/vendor-modules.ts';
@@ -59,7 +65,9 @@ function methodsOf(document: OpenApiDocument): string[] {
 }
 
 function stringValues(map: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, typeof value === 'string' ? value : `${key}-value`]));
+  return Object.fromEntries(
+    Object.entries(map).map(([key, value]) => [key, typeof value === 'string' ? value : `${key}-value`]),
+  );
 }
 
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
@@ -68,7 +76,15 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 function profile(vendor: Vendor): VendorProfile {
   const document = loadBundle(vendor);
   const secret = writeCredential(vendor).secret;
-  const common = { vendor, document, methods: methodsOf(document), secret, unauthenticatedStatus: vendorModules[vendor].unauthenticatedStatus, preconditions: () => ({}), nullAllowed: () => false };
+  const common = {
+    vendor,
+    document,
+    methods: methodsOf(document),
+    secret,
+    unauthenticatedStatus: vendorModules[vendor].unauthenticatedStatus,
+    preconditions: () => ({}),
+    nullAllowed: () => false,
+  };
   switch (vendor) {
     case 'qoder': {
       const base = '/api/v1/cloud/environments/';
@@ -80,7 +96,12 @@ function profile(vendor: Vendor): VendorProfile {
         pathWithId: (id) => base + id,
         writeMethod: 'PUT',
         // The metadata example deletes a key with null; here every value is a string, so a wrong type is never a valid one.
-        validBody: { name: 'battery', ...example(document, 'UpdateDescriptionRequest'), ...example(document, 'UpdateConfigRequest'), metadata: stringValues(example(document, 'UpdateMetadataRequest').metadata) },
+        validBody: {
+          name: 'battery',
+          ...example(document, 'UpdateDescriptionRequest'),
+          ...example(document, 'UpdateConfigRequest'),
+          metadata: stringValues(example(document, 'UpdateMetadataRequest').metadata),
+        },
         credentialHeaders: bearer,
         wrongSchemes: [
           ['Basic scheme', { authorization: `Basic ${base64(`user:${secret}`)}` }],
@@ -128,14 +149,19 @@ function profile(vendor: Vendor): VendorProfile {
         // The secret is the pair `<api key>:<application key>`; anything else goes in as the API key.
         credentialHeaders: (presented) => {
           const colon = presented.indexOf(':');
-          return colon === -1 ? { 'dd-api-key': presented, 'dd-application-key': 'unknown' } : { 'dd-api-key': presented.slice(0, colon), 'dd-application-key': presented.slice(colon + 1) };
+          return colon === -1
+            ? { 'dd-api-key': presented, 'dd-application-key': 'unknown' }
+            : { 'dd-api-key': presented.slice(0, colon), 'dd-application-key': presented.slice(colon + 1) };
         },
         wrongSchemes: [
           ['API key only', { 'dd-api-key': apiKey }],
           ['application key only', { 'dd-application-key': applicationKey }],
           ['keys swapped', { 'dd-api-key': applicationKey, 'dd-application-key': apiKey }],
           ['the pair in the API key header', { 'dd-api-key': secret, 'dd-application-key': 'x' }],
-          ['the pair split elsewhere', { 'dd-api-key': `${apiKey}:${applicationKey.slice(0, 3)}`, 'dd-application-key': applicationKey.slice(3) }],
+          [
+            'the pair split elsewhere',
+            { 'dd-api-key': `${apiKey}:${applicationKey.slice(0, 3)}`, 'dd-application-key': applicationKey.slice(3) },
+          ],
           ['the application key as a Bearer token', { authorization: `Bearer ${applicationKey}` }],
         ],
         errorSchema: '#/components/schemas/APIErrorResponse',
@@ -179,23 +205,38 @@ export function envelopeProblems(profile: VendorProfile, reply: RawReply): strin
     .map(({ instancePath, message }) => `${profile.errorSchema}${instancePath} ${message}`);
   const requestId = reply.headers['x-request-id'];
   if (!requestId) problems.push('no X-Request-Id header');
-  if (typeof reply.body.request_id === 'string' && reply.body.request_id !== requestId) problems.push(`request_id ${reply.body.request_id} is not the X-Request-Id ${String(requestId)}`);
-  if (profile.vendor === 'fabro' && reply.body.errors?.[0]?.status !== String(reply.status)) problems.push(`errors[0].status is not ${reply.status}`);
-  if (!String(reply.headers['content-type']).startsWith('application/json')) problems.push(`Content-Type is ${String(reply.headers['content-type'])}`);
+  if (typeof reply.body.request_id === 'string' && reply.body.request_id !== requestId)
+    problems.push(`request_id ${reply.body.request_id} is not the X-Request-Id ${String(requestId)}`);
+  if (profile.vendor === 'fabro' && reply.body.errors?.[0]?.status !== String(reply.status))
+    problems.push(`errors[0].status is not ${reply.status}`);
+  if (!String(reply.headers['content-type']).startsWith('application/json'))
+    problems.push(`Content-Type is ${String(reply.headers['content-type'])}`);
   return problems;
 }
 
 /** Text that would show the server's insides: stack frames, source or install paths, exception class names. */
 export function leakPattern(...paths: string[]): RegExp {
   const escaped = paths.map((path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp([String.raw`node_modules`, String.raw`/work/`, String.raw`file://`, String.raw`\n\s+at `, String.raw`\bat \S+ \(`, String.raw`\.[cm]?[jt]s:\d+`, String.raw`\b(?:Type|Reference|Range|Syntax|Assertion)Error\b`, ...escaped].join('|'));
+  return new RegExp(
+    [
+      String.raw`node_modules`,
+      String.raw`/work/`,
+      String.raw`file://`,
+      String.raw`\n\s+at `,
+      String.raw`\bat \S+ \(`,
+      String.raw`\.[cm]?[jt]s:\d+`,
+      String.raw`\b(?:Type|Reference|Range|Syntax|Assertion)Error\b`,
+      ...escaped,
+    ].join('|'),
+  );
 }
 
 /** Every location in a JSON value, parents before children. */
 export function jsonPaths(value: unknown, prefix: JsonPath = []): JsonPath[] {
   const here = prefix.length ? [prefix] : [];
   if (Array.isArray(value)) return [...here, ...value.flatMap((item, index) => jsonPaths(item, [...prefix, index]))];
-  if (value !== null && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([key, item]) => jsonPaths(item, [...prefix, key]))];
+  if (value !== null && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([key, item]) => jsonPaths(item, [...prefix, key]))];
   return here;
 }
 
@@ -222,5 +263,10 @@ export function wrongType(value: unknown): unknown {
 }
 
 export function pathName(path: JsonPath): string {
-  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('').replace(/^\./, '') || '(root)';
+  return (
+    path
+      .map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`))
+      .join('')
+      .replace(/^\./, '') || '(root)'
+  );
 }

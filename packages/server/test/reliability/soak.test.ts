@@ -35,7 +35,12 @@ it(`${concurrency} connections for ${seconds} s: only documented answers, bounde
   await runLoad({ targets, durationMs: 600, concurrency });
   const heapBefore = settledHeap();
   let peakRss = 0;
-  const result = await runLoad({ targets, durationMs: seconds * 1000, concurrency, onSample: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
+  const result = await runLoad({
+    targets,
+    durationMs: seconds * 1000,
+    concurrency,
+    onSample: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)),
+  });
   await new Promise((resolve) => setTimeout(resolve, 50));
   const heapAfter = settledHeap();
 
@@ -52,7 +57,9 @@ it(`${concurrency} connections for ${seconds} s: only documented answers, bounde
   };
   if (process.env.ENVSPEC_RELIABILITY_REPORT) console.log(`soak: ${JSON.stringify(summary)}`);
 
-  expect(unexpectedAnswers(result)).toEqual(Object.fromEntries(targets.map(({ vendor }) => [vendor, { statuses: {}, failures: 0 }])));
+  expect(unexpectedAnswers(result)).toEqual(
+    Object.fromEntries(targets.map(({ vendor }) => [vendor, { statuses: {}, failures: 0 }])),
+  );
   for (const vendor of vendors) expect(result.vendors[vendor]!.statuses[200], vendor).toBeGreaterThan(0);
   // Thousands of requests went through; a per-request leak of even a few hundred bytes would show.
   expect(result.requests).toBeGreaterThan(1000);

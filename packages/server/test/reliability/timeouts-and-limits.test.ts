@@ -24,7 +24,12 @@ let fleet: ServerFleet;
 const url = (vendor: Vendor) => fleet.servers.find((s) => s.vendor === vendor)!.url;
 
 beforeAll(async () => {
-  fleet = await startServers({ ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])), limits, body, maxPatchOperations });
+  fleet = await startServers({
+    ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])),
+    limits,
+    body,
+    maxPatchOperations,
+  });
 });
 afterAll(async () => {
   agent.destroy();
@@ -39,7 +44,12 @@ function head(method: string, path: string, headers: Record<string, string>, con
 
 function writeRequest(profile: VendorProfile, etag: string | undefined) {
   const text = JSON.stringify(profile.validBody);
-  const headers = { ...profile.credentialHeaders(profile.secret), ...(etag ? { 'if-match': etag } : {}), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) };
+  const headers = {
+    ...profile.credentialHeaders(profile.secret),
+    ...(etag ? { 'if-match': etag } : {}),
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  };
   return { text, head: head(profile.writeMethod, profile.fixturePath, headers) };
 }
 
@@ -77,12 +87,17 @@ describe.concurrent('slow clients, every vendor', () => {
     }));
 
   it('a connection that sends nothing gets 408 once the headers timeout passes', () =>
-    forEachVendor(async (profile) => expectTimeout(profile, await socketExchange(url(profile.vendor), () => undefined), limits.headersTimeoutMs)));
+    forEachVendor(async (profile) =>
+      expectTimeout(profile, await socketExchange(url(profile.vendor), () => undefined), limits.headersTimeoutMs),
+    ));
 
   it('a body that stalls halfway gets 408 once the request timeout passes', () =>
     forEachVendor(async (profile) => {
       const { text, head: requestHead } = writeRequest(profile, undefined);
-      const exchange = await socketExchange(url(profile.vendor), (write) => void write(requestHead + text.slice(0, Math.floor(text.length / 2))));
+      const exchange = await socketExchange(
+        url(profile.vendor),
+        (write) => void write(requestHead + text.slice(0, Math.floor(text.length / 2))),
+      );
       expectTimeout(profile, exchange, limits.requestTimeoutMs);
     }));
 
@@ -119,14 +134,30 @@ describe.each(profiles)('$vendor', (profile) => {
   describe('configured limits', () => {
     it('a body over the configured limit is 413 and names it', async () => {
       const big = JSON.stringify({ padding: 'x'.repeat(3_000) });
-      const reply = await httpRequest(url(profile.vendor), { method: profile.writeMethod, path: profile.fixturePath, headers: { ...profile.credentialHeaders(profile.secret), 'content-type': 'application/json' }, body: big });
+      const reply = await httpRequest(url(profile.vendor), {
+        method: profile.writeMethod,
+        path: profile.fixturePath,
+        headers: { ...profile.credentialHeaders(profile.secret), 'content-type': 'application/json' },
+        body: big,
+      });
       expect(reply.status).toBe(413);
       expect(reply.text).toContain('2048-byte limit');
     });
 
     it('a body over the drain size is refused before it is read, and the connection closed', async () => {
       const exchange = await socketExchange(url(profile.vendor), (write) => {
-        write(head(profile.writeMethod, profile.fixturePath, { ...profile.credentialHeaders(profile.secret), 'content-type': 'application/json', 'content-length': String(body.drainBytes + 1) }, 'keep-alive'));
+        write(
+          head(
+            profile.writeMethod,
+            profile.fixturePath,
+            {
+              ...profile.credentialHeaders(profile.secret),
+              'content-type': 'application/json',
+              'content-length': String(body.drainBytes + 1),
+            },
+            'keep-alive',
+          ),
+        );
       });
       expect(exchange.reply?.status).toBe(413);
       expect(exchange.reply!.headers.connection).toBe('close');
@@ -134,20 +165,36 @@ describe.each(profiles)('$vendor', (profile) => {
     });
 
     it('headers over the configured size are 431', async () => {
-      const exchange = await socketExchange(url(profile.vendor), (write) => void write(head('GET', profile.fixturePath, { 'x-big': 'a'.repeat(5_000) })));
+      const exchange = await socketExchange(
+        url(profile.vendor),
+        (write) => void write(head('GET', profile.fixturePath, { 'x-big': 'a'.repeat(5_000) })),
+      );
       expect(exchange.reply?.status).toBe(431);
       expect(exchange.reply!.text).toContain('4096-byte limit');
     });
 
     it('a body deeper than the configured depth is 400', async () => {
-      const deep = JSON.stringify(Array.isArray(profile.validBody) ? profile.validBody : { ...(profile.validBody as object), extra: [[[[[[[[['nine']]]]]]]]] });
-      const reply = await httpRequest(url(profile.vendor), { method: profile.writeMethod, path: profile.fixturePath, headers: { ...profile.credentialHeaders(profile.secret), 'content-type': 'application/json' }, body: Array.isArray(profile.validBody) ? `[[[[[[[[[${deep}]]]]]]]]]` : deep });
+      const deep = JSON.stringify(
+        Array.isArray(profile.validBody)
+          ? profile.validBody
+          : { ...(profile.validBody as object), extra: [[[[[[[[['nine']]]]]]]]] },
+      );
+      const reply = await httpRequest(url(profile.vendor), {
+        method: profile.writeMethod,
+        path: profile.fixturePath,
+        headers: { ...profile.credentialHeaders(profile.secret), 'content-type': 'application/json' },
+        body: Array.isArray(profile.validBody) ? `[[[[[[[[[${deep}]]]]]]]]]` : deep,
+      });
       expect(reply.status).toBe(400);
       expect(reply.text).toContain('at most 8 are accepted');
     });
 
     it('still answers normally afterwards', async () => {
-      const reply = await httpRequest(url(profile.vendor), { method: 'GET', path: profile.fixturePath, headers: profile.credentialHeaders(profile.secret) });
+      const reply = await httpRequest(url(profile.vendor), {
+        method: 'GET',
+        path: profile.fixturePath,
+        headers: profile.credentialHeaders(profile.secret),
+      });
       expect(reply.status).toBe(200);
     });
   });
@@ -160,7 +207,9 @@ describe('the JSON Patch cap', () => {
       method: 'PATCH',
       path: launchdarkly.fixturePath,
       headers: { ...launchdarkly.credentialHeaders(launchdarkly.secret), 'content-type': 'application/json' },
-      body: JSON.stringify(Array.from({ length: operations }, () => ({ op: 'test', path: '/key', value: 'production' }))),
+      body: JSON.stringify(
+        Array.from({ length: operations }, () => ({ op: 'test', path: '/key', value: 'production' })),
+      ),
     });
   it('a patch at the configured cap applies', async () => {
     expect((await patch(maxPatchOperations)).status).toBe(200);
@@ -168,7 +217,10 @@ describe('the JSON Patch cap', () => {
   it('a patch over the configured cap is 400 and names the cap', async () => {
     const reply = await patch(maxPatchOperations + 1);
     expect(reply.status).toBe(400);
-    expect(reply.body).toEqual({ code: 'invalid_request', message: expect.stringMatching(/^the JSON Patch has 4 operations; at most 3 are accepted per request/) });
+    expect(reply.body).toEqual({
+      code: 'invalid_request',
+      message: expect.stringMatching(/^the JSON Patch has 4 operations; at most 3 are accepted per request/),
+    });
   });
 });
 

@@ -11,7 +11,11 @@ export interface Reply {
 
 export interface Harness {
   url: string;
-  request(method: string, path: string, init?: { headers?: Record<string, string>; body?: unknown; rawBody?: string }): Promise<Reply>;
+  request(
+    method: string,
+    path: string,
+    init?: { headers?: Record<string, string>; body?: unknown; rawBody?: string },
+  ): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -23,8 +27,15 @@ export async function startHarness(vendor: Vendor, options: AppOptions<unknown> 
     close: served.close,
     async request(method, path, init = {}) {
       const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-      const headers = { ...(body !== undefined && init.rawBody === undefined ? { 'content-type': 'application/json' } : {}), ...init.headers };
-      const response = await fetch(`${served.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+      const headers = {
+        ...(body !== undefined && init.rawBody === undefined ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      };
+      const response = await fetch(`${served.url}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
       const text = await response.text();
       let parsed: unknown;
       try {

@@ -26,12 +26,26 @@ export const agent = new Agent({ keepAlive: true, maxSockets: 16 });
  */
 export function httpRequest(
   url: string,
-  { method, path, headers = {}, body, timeoutMs = 10_000 }: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
+  {
+    method,
+    path,
+    headers = {},
+    body,
+    timeoutMs = 10_000,
+  }: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
 ): Promise<RawReply> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: hostname, port, method, path, agent, timeout: timeoutMs, headers: { ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers } },
+      {
+        host: hostname,
+        port,
+        method,
+        path,
+        agent,
+        timeout: timeoutMs,
+        headers: { ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -42,7 +56,9 @@ export function httpRequest(
         });
       },
     );
-    outgoing.once('timeout', () => outgoing.destroy(new Error(`no answer to ${method} ${path.slice(0, 80)} within ${timeoutMs} ms`)));
+    outgoing.once('timeout', () =>
+      outgoing.destroy(new Error(`no answer to ${method} ${path.slice(0, 80)} within ${timeoutMs} ms`)),
+    );
     outgoing.once('error', reject);
     outgoing.end(body);
   });
@@ -69,7 +85,9 @@ export function parseRawResponse(raw: string): RawReply | undefined {
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   const length = Number(headers['content-length'] ?? 0);
-  const text = Buffer.from(raw.slice(end + 4), 'utf8').subarray(0, length).toString('utf8');
+  const text = Buffer.from(raw.slice(end + 4), 'utf8')
+    .subarray(0, length)
+    .toString('utf8');
   return { status, headers, text, body: parseJson(text) };
 }
 
@@ -78,12 +96,18 @@ export function parseRawResponse(raw: string): RawReply | undefined {
  * collects what the server sends until it closes the connection or `timeoutMs` passes (then the
  * promise rejects: the server hung).
  */
-export function socketExchange(url: string, drive: (write: (bytes: string | Buffer) => boolean, end: () => void) => void | (() => void), timeoutMs = 10_000): Promise<SocketExchange> {
+export function socketExchange(
+  url: string,
+  // biome-ignore lint/suspicious/noConfusingVoidType: a driver may return nothing or a stop function
+  drive: (write: (bytes: string | Buffer) => boolean, end: () => void) => void | (() => void),
+  timeoutMs = 10_000,
+): Promise<SocketExchange> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const socket = connect(Number(port), hostname);
     const chunks: Buffer[] = [];
+    // biome-ignore lint/suspicious/noConfusingVoidType: holds what drive returned
     let stop: void | (() => void);
     const timer = setTimeout(() => {
       stop?.();

@@ -6,8 +6,10 @@ import { untilRateLimited, type VendorContract } from '../vendor-contract.ts';
 
 const fixture = { projectKey: 'default', environmentKey: 'production' };
 const write = () => roleHeaders('launchdarkly', 'write');
-const get = (api: ContractClient, headers = write(), params = fixture) => api.call('getEnvironment', { params, headers });
-const patch = (api: ContractClient, ops: unknown, headers = write(), params = fixture) => api.call('patchEnvironment', { params, headers, body: ops });
+const get = (api: ContractClient, headers = write(), params = fixture) =>
+  api.call('getEnvironment', { params, headers });
+const patch = (api: ContractClient, ops: unknown, headers = write(), params = fixture) =>
+  api.call('patchEnvironment', { params, headers, body: ops });
 
 type Environment = { name: string; critical: boolean; tags: string[] };
 
@@ -20,15 +22,73 @@ export const launchDarklyContract: VendorContract = {
       : { params: fixture, headers: write(), body: requestBodyExample('launchdarkly', 'patchEnvironment') },
   write: { operationId: 'patchEnvironment', call: (ops) => ({ params: fixture, headers: write(), body: ops }) },
   statusCases: [
-    { operationId: 'getEnvironment', status: 200, condition: 'an existing environment', validRequest: true, provoke: (api) => get(api) },
-    { operationId: 'getEnvironment', status: 400, condition: 'a malformed key', validRequest: false, provoke: (api) => get(api, write(), { ...fixture, environmentKey: '-bad key' }) },
-    { operationId: 'getEnvironment', status: 401, condition: 'no token', validRequest: false, provoke: (api) => get(api, {}) },
-    { operationId: 'getEnvironment', status: 404, condition: 'an unknown environment', validRequest: true, provoke: (api) => get(api, write(), { ...fixture, environmentKey: 'no-such-env' }) },
-    { operationId: 'getEnvironment', status: 429, condition: 'a throttled token', validRequest: true, provoke: (api) => untilRateLimited(() => get(api, roleHeaders('launchdarkly', 'throttled'))) },
-    { operationId: 'patchEnvironment', status: 200, condition: 'a valid patch', validRequest: true, provoke: (api) => patch(api, [{ op: 'replace', path: '/name', value: 'Production' }]) },
-    { operationId: 'patchEnvironment', status: 400, condition: 'a read-only path', validRequest: true, provoke: (api) => patch(api, [{ op: 'replace', path: '/apiKey', value: 'sdk-stolen' }]) },
-    { operationId: 'patchEnvironment', status: 401, condition: 'an unknown token', validRequest: true, provoke: (api) => patch(api, [{ op: 'replace', path: '/name', value: 'x' }], { authorization: 'api-unknown' }) },
-    { operationId: 'patchEnvironment', status: 404, condition: 'an unknown environment', validRequest: true, provoke: (api) => patch(api, [{ op: 'replace', path: '/name', value: 'x' }], write(), { ...fixture, environmentKey: 'no-such-env' }) },
+    {
+      operationId: 'getEnvironment',
+      status: 200,
+      condition: 'an existing environment',
+      validRequest: true,
+      provoke: (api) => get(api),
+    },
+    {
+      operationId: 'getEnvironment',
+      status: 400,
+      condition: 'a malformed key',
+      validRequest: false,
+      provoke: (api) => get(api, write(), { ...fixture, environmentKey: '-bad key' }),
+    },
+    {
+      operationId: 'getEnvironment',
+      status: 401,
+      condition: 'no token',
+      validRequest: false,
+      provoke: (api) => get(api, {}),
+    },
+    {
+      operationId: 'getEnvironment',
+      status: 404,
+      condition: 'an unknown environment',
+      validRequest: true,
+      provoke: (api) => get(api, write(), { ...fixture, environmentKey: 'no-such-env' }),
+    },
+    {
+      operationId: 'getEnvironment',
+      status: 429,
+      condition: 'a throttled token',
+      validRequest: true,
+      provoke: (api) => untilRateLimited(() => get(api, roleHeaders('launchdarkly', 'throttled'))),
+    },
+    {
+      operationId: 'patchEnvironment',
+      status: 200,
+      condition: 'a valid patch',
+      validRequest: true,
+      provoke: (api) => patch(api, [{ op: 'replace', path: '/name', value: 'Production' }]),
+    },
+    {
+      operationId: 'patchEnvironment',
+      status: 400,
+      condition: 'a read-only path',
+      validRequest: true,
+      provoke: (api) => patch(api, [{ op: 'replace', path: '/apiKey', value: 'sdk-stolen' }]),
+    },
+    {
+      operationId: 'patchEnvironment',
+      status: 401,
+      condition: 'an unknown token',
+      validRequest: true,
+      provoke: (api) => patch(api, [{ op: 'replace', path: '/name', value: 'x' }], { authorization: 'api-unknown' }),
+    },
+    {
+      operationId: 'patchEnvironment',
+      status: 404,
+      condition: 'an unknown environment',
+      validRequest: true,
+      provoke: (api) =>
+        patch(api, [{ op: 'replace', path: '/name', value: 'x' }], write(), {
+          ...fixture,
+          environmentKey: 'no-such-env',
+        }),
+    },
     {
       operationId: 'patchEnvironment',
       status: 409,
@@ -36,18 +96,41 @@ export const launchDarklyContract: VendorContract = {
       validRequest: true,
       provoke: async (api) => {
         const current = (await get(api)).body as Environment;
-        return patch(api, [{ op: 'test', path: '/critical', value: !current.critical }, { op: 'replace', path: '/name', value: 'never' }]);
+        return patch(api, [
+          { op: 'test', path: '/critical', value: !current.critical },
+          { op: 'replace', path: '/name', value: 'never' },
+        ]);
       },
     },
-    { operationId: 'patchEnvironment', status: 413, condition: 'a body over the limit', validRequest: false, provoke: (api) => patch(api, [{ op: 'replace', path: '/name', value: 'x'.repeat(300_000) }]) },
+    {
+      operationId: 'patchEnvironment',
+      status: 413,
+      condition: 'a body over the limit',
+      validRequest: false,
+      provoke: (api) => patch(api, [{ op: 'replace', path: '/name', value: 'x'.repeat(300_000) }]),
+    },
     {
       operationId: 'patchEnvironment',
       status: 415,
       condition: 'a text/plain body',
       validRequest: false,
-      provoke: (api) => api.call('patchEnvironment', { params: fixture, headers: { ...write(), 'content-type': 'text/plain' }, rawBody: 'x' }),
+      provoke: (api) =>
+        api.call('patchEnvironment', {
+          params: fixture,
+          headers: { ...write(), 'content-type': 'text/plain' },
+          rawBody: 'x',
+        }),
     },
-    { operationId: 'patchEnvironment', status: 429, condition: 'a throttled token', validRequest: true, provoke: (api) => untilRateLimited(() => patch(api, [{ op: 'replace', path: '/name', value: 'x' }], roleHeaders('launchdarkly', 'throttled'))) },
+    {
+      operationId: 'patchEnvironment',
+      status: 429,
+      condition: 'a throttled token',
+      validRequest: true,
+      provoke: (api) =>
+        untilRateLimited(() =>
+          patch(api, [{ op: 'replace', path: '/name', value: 'x' }], roleHeaders('launchdarkly', 'throttled')),
+        ),
+    },
   ],
   statefulCases: [
     {
