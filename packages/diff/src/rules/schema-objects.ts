@@ -1,0 +1,279 @@
+/** Rules on object shapes: properties added, removed, made required or optional, read-only or write-only; objects closed. */
+import type { SchemaPair } from '../walk/pairs.ts';
+import { isClosed, propertiesOf, requiredOf } from '../walk/properties.ts';
+import { pair, property, requestBody, responseBody } from './fixtures.ts';
+import { rule, type Rule } from './rule.ts';
+import { locationOf } from './wording.ts';
+
+interface PropertyEvent {
+  name: string;
+  /** In the base / head as this direction sees it (present and not hidden). */
+  before: 'absent' | 'hidden' | 'optional' | 'required';
+  after: 'absent' | 'hidden' | 'optional' | 'required';
+}
+
+function propertyEvents(schemaPair: SchemaPair): PropertyEvent[] {
+  const { direction, operation } = schemaPair.context;
+  const base = propertiesOf(operation.document.base, schemaPair.base, direction);
+  const head = propertiesOf(operation.document.head, schemaPair.head, direction);
+  const baseRequired = requiredOf(schemaPair.base);
+  const headRequired = requiredOf(schemaPair.head);
+  const names = new Set([...base.keys(), ...head.keys(), ...baseRequired, ...headRequired]);
+  const state = (views: typeof base, required: Set<string>, name: string): PropertyEvent['before'] => {
+    const view = views.get(name);
+    if (view?.hidden) return 'hidden';
+    if (view) return view.required ? 'required' : 'optional';
+    // A name only in `required` still names a property (of any schema) that must be present.
+    return required.has(name) ? 'required' : 'absent';
+  };
+  const events: PropertyEvent[] = [];
+  for (const name of names) {
+    const before = state(base, baseRequired, name);
+    const after = state(head, headRequired, name);
+    if (before !== after) events.push({ name, before, after });
+  }
+  return events;
+}
+
+type Matcher = (event: PropertyEvent, pair: SchemaPair) => boolean;
+
+function propertyRule(
+  id: string,
+  direction: 'request' | 'response',
+  level: Rule['level'],
+  matches: Matcher,
+  message: (name: string) => string,
+  description: string,
+  cases: Rule['cases'],
+  oasdiff?: Rule['oasdiff'],
+): Rule<'schema'> {
+  return rule({
+    id,
+    level,
+    location: 'schema',
+    direction,
+    description,
+    cases,
+    ...(oasdiff ? { oasdiff } : {}),
+    check(schemaPair, emit) {
+      for (const event of propertyEvents(schemaPair)) {
+        if (!matches(event, schemaPair)) continue;
+        const removed = event.after === 'absent' || event.after === 'hidden';
+        emit({
+          message: message(event.name),
+          location: locationOf(schemaPair, `.${event.name}`),
+          ...(removed ? { atBase: true } : {}),
+          pointer: `/properties/${event.name.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+        });
+      }
+    },
+  });
+}
+
+const present = (state: PropertyEvent['before']) => state === 'optional' || state === 'required';
+const gone = (state: PropertyEvent['before']) => state === 'absent';
+
+const closed = (schema: unknown) => ({
+  type: 'object',
+  additionalProperties: false,
+  properties: { name: { type: 'string' }, ...((schema as object) ?? {}) },
+});
+const open = (schema: unknown) => ({
+  type: 'object',
+  properties: { name: { type: 'string' }, ...((schema as object) ?? {}) },
+});
+const withRequired = (schema: Record<string, unknown>, required: string[]) => ({ ...schema, required });
+
+export const objectRules: Rule<'schema'>[] = [
+  propertyRule(
+    'request-closed-property-removed',
+    'request',
+    'breaking',
+    (event, schemaPair) => present(event.before) && gone(event.after) && isClosed(schemaPair.head),
+    (name) =>
+      `property \`${name}\` removed from a request that rejects unknown properties: requests that still send it get a 400`,
+    'A property was removed from a request object that does not allow other properties (`additionalProperties: false`): clients that still send it are rejected.',
+    [pair('removed from a closed object', requestBody(closed({ size: { type: 'integer' } })), requestBody(closed({})))],
+    {
+      level: 'warning',
+      ids: ['request-property-removed'],
+      why: 'oasdiff warns on every removed request property; when the object is closed the server rejects the property outright (express-openapi-validator and Prism answer 400), so it is certain to break clients that send it.',
+    },
+  ),
+  propertyRule(
+    'request-property-removed',
+    'request',
+    'warning',
+    (event, schemaPair) => present(event.before) && gone(event.after) && !isClosed(schemaPair.head),
+    (name) => `property \`${name}\` removed from the request: the server ignores it if sent, or may reject it`,
+    'A property was removed from an open request object: servers usually ignore it, but clients that still send it rely on behaviour that is gone.',
+    [pair('removed from an open object', requestBody(open({ size: { type: 'integer' } })), requestBody(open({})))],
+  ),
+  propertyRule(
+    'request-required-property-added',
+    'request',
+    'breaking',
+    (event) => event.after === 'required' && event.before !== 'optional',
+    (name) => `required property \`${name}\` added to the request: requests without it are rejected`,
+    'A request object gained a required property (new, or no longer read-only): requests without it are rejected, even when it has a default.',
+    [
+      pair(
+        'new required property',
+        requestBody(open({})),
+        requestBody(withRequired(open({ size: { type: 'integer' } }), ['size'])),
+      ),
+      pair(
+        'required with a default is still required',
+        requestBody(open({})),
+        requestBody(withRequired(open({ size: { type: 'integer', default: 1 } }), ['size'])),
+      ),
+    ],
+    {
+      level: 'info',
+      ids: ['request-required-property-became-non-read-only'],
+      why: 'A required property that stops being read-only must now be sent, so requests that omit it fail; oasdiff reports that particular path as info.',
+    },
+  ),
+  propertyRule(
+    'request-property-added',
+    'request',
+    'info',
+    (event) => event.after === 'optional' && event.before !== 'required',
+    (name) => `optional property \`${name}\` added to the request`,
+    'A request object gained an optional property.',
+    [pair('new optional property', requestBody(open({})), requestBody(open({ size: { type: 'integer' } })))],
+  ),
+  propertyRule(
+    'request-property-became-required',
+    'request',
+    'breaking',
+    (event) => event.before === 'optional' && event.after === 'required',
+    (name) => `request property \`${name}\` became required`,
+    'An optional request property became required: requests without it are rejected.',
+    [
+      pair(
+        'optional → required',
+        requestBody(property({ type: 'string' }, { required: false })),
+        requestBody(property({ type: 'string' })),
+      ),
+    ],
+  ),
+  propertyRule(
+    'request-property-became-optional',
+    'request',
+    'info',
+    (event) => event.before === 'required' && event.after === 'optional',
+    (name) => `request property \`${name}\` became optional`,
+    'A required request property became optional.',
+    [
+      pair(
+        'required → optional',
+        requestBody(property({ type: 'string' })),
+        requestBody(property({ type: 'string' }, { required: false })),
+      ),
+    ],
+  ),
+  propertyRule(
+    'request-property-became-read-only',
+    'request',
+    'warning',
+    (event) => present(event.before) && event.after === 'hidden',
+    (name) => `request property \`${name}\` became read-only: a validating server rejects it in requests`,
+    'A request property became `readOnly`: clients must stop sending it; validating servers (express-openapi-validator) reject it.',
+    [
+      pair(
+        'became readOnly',
+        requestBody(property({ type: 'string' })),
+        requestBody(property({ type: 'string', readOnly: true })),
+      ),
+    ],
+  ),
+  propertyRule(
+    'response-required-property-removed',
+    'response',
+    'breaking',
+    (event) => event.before === 'required' && (gone(event.after) || event.after === 'hidden'),
+    (name) => `required property \`${name}\` removed from the response: clients that read it get nothing`,
+    'A property every response had was removed (or became write-only): clients that read it get undefined.',
+    [
+      pair(
+        'required property removed',
+        responseBody(withRequired(open({ size: { type: 'integer' } }), ['name', 'size'])),
+        responseBody(withRequired(open({}), ['name'])),
+      ),
+    ],
+    {
+      level: 'info',
+      ids: ['response-required-property-became-write-only'],
+      why: 'A required property that becomes write-only stops being sent, which for a reader is a removal; oasdiff reports that path as info.',
+    },
+  ),
+  propertyRule(
+    'response-optional-property-removed',
+    'response',
+    'warning',
+    (event) => event.before === 'optional' && (gone(event.after) || event.after === 'hidden'),
+    (name) => `optional property \`${name}\` removed from the response`,
+    'An optional response property was removed: clients already handle its absence, but lose the data when it was sent.',
+    [pair('optional property removed', responseBody(open({ size: { type: 'integer' } })), responseBody(open({})))],
+  ),
+  propertyRule(
+    'response-property-added',
+    'response',
+    'info',
+    (event) => present(event.after) && !present(event.before),
+    (name) => `property \`${name}\` added to the response`,
+    'A response object gained a property: clients ignore properties they do not know.',
+    [pair('property added', responseBody(open({})), responseBody(open({ size: { type: 'integer' } })))],
+  ),
+  propertyRule(
+    'response-property-became-optional',
+    'response',
+    'breaking',
+    (event) => event.before === 'required' && event.after === 'optional',
+    (name) => `response property \`${name}\` became optional: clients that rely on it can get nothing`,
+    'A property every response had may now be absent.',
+    [
+      pair(
+        'required → optional',
+        responseBody(property({ type: 'string' })),
+        responseBody(property({ type: 'string' }, { required: false })),
+      ),
+    ],
+  ),
+  propertyRule(
+    'response-property-became-required',
+    'response',
+    'info',
+    (event) => event.before === 'optional' && event.after === 'required',
+    (name) => `response property \`${name}\` became required`,
+    'An optional response property is now always sent.',
+    [
+      pair(
+        'optional → required',
+        responseBody(property({ type: 'string' }, { required: false })),
+        responseBody(property({ type: 'string' })),
+      ),
+    ],
+  ),
+  rule({
+    id: 'request-closed',
+    level: 'breaking',
+    location: 'schema',
+    direction: 'request',
+    description:
+      'A request object stopped allowing properties it does not list (`additionalProperties: false` added): requests with extra properties are rejected.',
+    cases: [pair('additionalProperties: false added', requestBody(open({})), requestBody(closed({})))],
+    check(schemaPair, emit) {
+      if (
+        schemaPair.head.keywords.additionalProperties === false &&
+        schemaPair.base.keywords.additionalProperties !== false
+      ) {
+        emit({
+          message: `${schemaPair.path === 'body' ? 'the body' : `\`${schemaPair.path}\``} no longer accepts properties it does not list`,
+          pointer: '/additionalProperties',
+        });
+      }
+    },
+  }),
+];
