@@ -19,8 +19,8 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
-const unescape = (segment: string) => decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~');
+const escapeSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const unescapeSegment = (segment: string) => decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~');
 
 export function childNode(node: Node, ...keys: Array<string | number>): Node {
   let current = node;
@@ -31,7 +31,7 @@ export function childNode(node: Node, ...keys: Array<string | number>): Node {
       : isObject(container)
         ? container[String(key)]
         : undefined;
-    current = { value, file: current.file, pointer: `${current.pointer}/${escape(String(key))}` };
+    current = { value, file: current.file, pointer: `${current.pointer}/${escapeSegment(String(key))}` };
   }
   return current;
 }
@@ -49,7 +49,7 @@ export class Resolver {
     if (!loaded) throw new DiffInputError(`${this.document.name}: no file ${file}`);
     let value: unknown = loaded.value;
     for (const segment of pointer.split('/').slice(1)) {
-      const key = unescape(segment);
+      const key = unescapeSegment(segment);
       value = Array.isArray(value) ? value[Number(key)] : isObject(value) ? value[key] : undefined;
       if (value === undefined) break;
     }

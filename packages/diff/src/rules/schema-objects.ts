@@ -130,7 +130,7 @@ export const objectRules: Rule<'schema'>[] = [
     ],
     {
       level: 'info',
-      ids: ['request-required-property-became-non-read-only'],
+      ids: ['request-required-property-became-not-read-only'],
       why: 'A required property that stops being read-only must now be sent, so requests that omit it fail; oasdiff reports that particular path as info.',
     },
   ),

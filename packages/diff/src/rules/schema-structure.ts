@@ -80,6 +80,7 @@ const families: Family[] = [
         (keyword) => schema.keywords[keyword] !== undefined && schema.keywords[keyword] !== true,
       ),
     without: { type: 'object' },
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a promise
     with: { type: 'object', if: { required: ['card'] }, then: { required: ['billing'] } },
     meaning: 'values must fit a conditional schema',
   },

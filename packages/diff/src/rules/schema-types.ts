@@ -43,6 +43,7 @@ function typeRule(
   description: string,
   cases: Rule['cases'],
   verb: string,
+  oasdiff?: Rule['oasdiff'],
 ): Rule<'schema'> {
   return rule({
     id,
@@ -51,6 +52,7 @@ function typeRule(
     direction,
     description,
     cases,
+    ...(oasdiff ? { oasdiff } : {}),
     check(schemaPair, emit) {
       if (changes.includes(typeChange(schemaPair))) {
         emit({
@@ -159,6 +161,11 @@ export const typeRules: Rule<'schema'>[] = [
       ),
     ],
     'changed',
+    {
+      level: 'warning',
+      ids: ['request-parameter-property-type-changed'],
+      why: 'oasdiff only warns when a property inside an object parameter changes type; a validating server parses the parameter with the new schema and rejects values of the old type (`abc` as an integer) there as anywhere else.',
+    },
   ),
   typeRule(
     'request-type-narrowed',
