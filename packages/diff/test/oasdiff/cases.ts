@@ -261,6 +261,7 @@ schemaChange(
   { type: 'array', prefixItems: [str()] },
 );
 for (const keyword of ['if', 'then', 'else'] as const) {
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a promise
   const conditional = { if: { required: ['a'] }, then: { required: ['b'] }, else: { required: ['c'] } };
   const without = Object.fromEntries(Object.entries(conditional).filter(([key]) => key !== keyword));
   schemaChange(`${keyword}-added`, obj(without), obj(conditional));
