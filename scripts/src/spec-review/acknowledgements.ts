@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { isVendor, type Vendor } from '@envspec/specs/vendors';
-import type { Change } from './diff.ts';
+import { type Change, changeKey } from '@envspec/diff';
 
 export const acknowledgementsFile = 'specs/breaking-changes.yaml';
 
@@ -15,7 +15,7 @@ export interface Acknowledgement {
   vendor: Vendor;
   /** `METHOD /path`, as printed by the review. */
   operation: string;
-  /** The change's identity, as printed by the review (`property-removed: response 200 …`). */
+  /** The change's identity, as printed by the review (`response-required-property-removed: response 200 …`). */
   change: string;
   /** Why breaking clients is acceptable here (release note, migration, vendor change …). */
   reason: string;
@@ -82,7 +82,7 @@ export function findAcknowledgement(
   change: Change,
 ): Acknowledgement | undefined {
   return entries.find(
-    (entry) => entry.vendor === vendor && entry.operation === change.operation && entry.change === change.change,
+    (entry) => entry.vendor === vendor && entry.operation === change.operation && entry.change === changeKey(change),
   );
 }
 
@@ -91,7 +91,7 @@ export function acknowledgementSnippet(vendor: Vendor, changes: Change[]): strin
   const entries = changes.map((change) => ({
     vendor,
     operation: change.operation,
-    change: change.change,
+    change: changeKey(change),
     reason: 'TODO: why this break is acceptable',
   }));
   return stringify(entries, { lineWidth: 0 }).trimEnd();

@@ -2,8 +2,9 @@
  * `pnpm spec:review [--base <git-ref>] [--out <file>] [--root <repo>]`
  *
  * Lints every spec, checks bundles and generated types for drift, and diffs each spec against the
- * base (default: the merge base with `main`). Writes `spec-review.md` and exits 1 on lint errors,
- * drift or unacknowledged breaking changes.
+ * base (default: the merge base with `main`) with @envspec/diff, and type-checks the generated types'
+ * consumers. Writes `spec-review.md` and exits 1 on lint errors, drift, unacknowledged breaking
+ * changes or consumers that no longer compile.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -31,9 +32,15 @@ try {
     const open = vendor.breaking.filter((change) => !change.acknowledged).length;
     console.log(
       `${vendor.vendor.padEnd(13)} lint ${vendor.lint.errors.length}E/${vendor.lint.warnings.length}W  drift ${vendor.drift.length}  ` +
-        `breaking ${vendor.breaking.length} (${open} unacknowledged)  non-breaking ${vendor.nonBreaking.length}`,
+        `breaking ${vendor.breaking.length} (${open} unacknowledged)  warnings ${vendor.warnings.length}  info ${vendor.info.length}`,
     );
   }
+  const { dependents } = review;
+  console.log(
+    dependents.checked
+      ? `dependents    ${dependents.problems.length} type error(s) in ${dependents.projects.join(', ')}`
+      : `dependents    not type-checked: ${dependents.skipped}`,
+  );
   console.log(`\nCompared with ${review.base.ref} (${review.base.commit.slice(0, 12)}). Report: ${out}`);
   if (review.failures.length > 0) {
     console.error(

@@ -1,4 +1,4 @@
-export { diffSpecs, type Change, type Direction, type Severity } from './diff.ts';
+export { checkDependents, consumerProjects, type DependentsResult, type TypeProblem } from './dependents.ts';
 export { runReview, type Review, type ReviewOptions, type ReviewedChange, type VendorReview } from './review.ts';
 export { renderMarkdown, commentMarker } from './markdown.ts';
 export {

@@ -1,8 +1,8 @@
 /**
  * `spec-review.md`: what a reviewer reads in the pull request (the sticky comment) or locally.
  */
+import type { Change } from '@envspec/diff';
 import { acknowledgementSnippet, acknowledgementsFile } from './acknowledgements.ts';
-import type { Change } from './diff.ts';
 import type { Review, ReviewedChange, VendorReview } from './review.ts';
 
 /** First line of the comment; the workflow finds its own comment by it. */
@@ -14,7 +14,9 @@ const code = (text: string) => `\`${text.replaceAll('`', "'")}\``;
 function byOperation<T extends Change>(changes: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const change of changes) {
-    const key = `${code(change.operation)}${change.operationId ? ` (${code(change.operationId)})` : ''}`;
+    const key = change.operation
+      ? `${code(change.operation)}${change.operationId ? ` (${code(change.operationId)})` : ''}`
+      : 'The whole document';
     groups.set(key, [...(groups.get(key) ?? []), change]);
   }
   return groups;
@@ -33,7 +35,8 @@ function summaryRow(review: VendorReview): string {
   const breaking = review.failure
     ? '❌ not diffed'
     : `${open > 0 ? '❌' : '✅'} ${review.breaking.length}${review.breaking.length > 0 ? ` (${review.breaking.length - open} acknowledged)` : ''}`;
-  return `| ${review.vendor} | ${lint} | ${drift} | ${breaking} | ${review.failure ? '–' : review.nonBreaking.length} |`;
+  const count = (changes: Change[]) => (review.failure ? '–' : String(changes.length));
+  return `| ${review.vendor} | ${lint} | ${drift} | ${breaking} | ${count(review.warnings)} | ${count(review.info)} |`;
 }
 
 function breakingSection(review: VendorReview): string[] {
@@ -43,9 +46,8 @@ function breakingSection(review: VendorReview): string[] {
     lines.push(`#### ${operation}`, '');
     for (const change of changes) {
       const mark = change.acknowledged ? '✅ acknowledged' : '❌';
-      lines.push(`- ${mark} ${code(change.where)}: ${change.message}.`);
-      if (change.impact) lines.push(`  What breaks for a client: ${change.impact}`);
-      lines.push(`  Change: ${code(change.change)}`);
+      lines.push(`- ${mark} ${code(change.location)}: ${change.message}.`);
+      lines.push(`  Change: ${code(change.key)}`);
       if (change.acknowledged) lines.push(`  Reason: ${change.acknowledged.reason}`);
     }
     lines.push('');
@@ -64,14 +66,32 @@ function breakingSection(review: VendorReview): string[] {
   return lines;
 }
 
-function nonBreakingSection(review: VendorReview): string[] {
-  const lines = ['### Non-breaking changes', ''];
-  if (review.nonBreaking.length === 0) return [...lines, 'None.', ''];
-  for (const [operation, changes] of byOperation(review.nonBreaking)) {
+function changeSection(title: string, changes: Change[]): string[] {
+  const lines = [`### ${title}`, ''];
+  if (changes.length === 0) return [...lines, 'None.', ''];
+  for (const [operation, group] of byOperation(changes)) {
     lines.push(`- ${operation}`);
-    for (const change of changes) lines.push(`  - ${code(change.where)}: ${change.message}`);
+    for (const change of group) lines.push(`  - ${code(change.location)}: ${change.message} (${code(change.id)})`);
   }
   return [...lines, ''];
+}
+
+function dependentsSection(review: Review): string[] {
+  const { dependents } = review;
+  const lines = ['## Dependents', ''];
+  if (!dependents.checked) return [...lines, `Not type-checked: ${dependents.skipped}.`, ''];
+  const projects = dependents.projects.map((project) => code(project)).join(', ');
+  if (dependents.problems.length === 0)
+    return [...lines, `✅ ${projects} compile against the new generated types.`, ''];
+  lines.push(
+    `❌ ${projects} no longer compile against the new generated types (acknowledged or not, this code breaks):`,
+    '',
+    '| where | error |',
+    '| --- | --- |',
+    ...dependents.problems.map((problem) => `| ${code(problem.location)} | ${cell(problem.message)} |`),
+    '',
+  );
+  return lines;
 }
 
 function lintSection(review: VendorReview): string[] {
@@ -106,7 +126,7 @@ function isQuiet(review: VendorReview): boolean {
     !review.lint.failure &&
     review.lint.errors.length + review.lint.warnings.length === 0 &&
     review.drift.length === 0 &&
-    review.breaking.length + review.nonBreaking.length === 0
+    review.breaking.length + review.warnings.length + review.info.length === 0
   );
 }
 
@@ -117,14 +137,14 @@ export function renderMarkdown(review: Review): string {
     '# Spec review',
     '',
     passed
-      ? '✅ **Passes**: no lint errors, no drift, no unacknowledged breaking changes.'
+      ? '✅ **Passes**: no lint errors, no drift, no unacknowledged breaking changes, dependents compile.'
       : `❌ **Fails**: ${review.failures.join('; ')}.`,
     '',
     `Compared the working tree with ${code(review.base.ref)} (merge base ${code(review.base.commit.slice(0, 12))}). ` +
-      'Breaking means an existing client can fail: on requests, the spec accepts less than before; on responses, it can send what it did not before or stops sending what it did.',
+      'Breaking means an existing client can fail: on requests, the spec accepts less than before; on responses, it can send what it did not before or stops sending what it did. Warnings may break some clients; info cannot. Rules: `packages/diff/README.md`.',
     '',
-    '| vendor | lint | drift | breaking | non-breaking |',
-    '| --- | --- | --- | --- | --- |',
+    '| vendor | lint | drift | breaking | warnings | info |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...review.vendors.map(summaryRow),
     '',
   ];
@@ -148,11 +168,13 @@ export function renderMarkdown(review: Review): string {
     if (!vendor.inBase && !vendor.failure) lines.push('New spec: not present at the base.', '');
     lines.push(
       ...breakingSection(vendor),
-      ...nonBreakingSection(vendor),
+      ...changeSection('Warnings', vendor.warnings),
+      ...changeSection('Info', vendor.info),
       ...lintSection(vendor),
       ...driftSection(vendor),
     );
   }
+  lines.push(...dependentsSection(review));
   if (review.unusedAcknowledgements.length > 0) {
     lines.push(
       '## Unused acknowledgements',

@@ -1,16 +1,19 @@
 /**
  * The spec review: for every vendor, lint the spec, bundle it fresh, check the committed bundle and
- * generated types for drift, and diff the fresh bundle against the base commit's spec.
+ * generated types for drift, and diff the fresh bundle against the base commit's spec with
+ * `@envspec/diff`; then type-check the repo's consumers of the generated types against the types
+ * the head generates (dependents).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { type Change, changeKey, diffDocuments, documentFrom } from '@envspec/diff';
 import type { OpenApiDocument } from '@envspec/specs';
 import { vendors, type Vendor } from '@envspec/specs/vendors';
 import { generatedFile, renderIndex, renderVendor } from '@envspec/types/render';
 import { findAcknowledgement, loadAcknowledgements, type Acknowledgement } from './acknowledgements.ts';
-import { diffSpecs, type Change } from './diff.ts';
+import { checkDependents, type DependentsResult } from './dependents.ts';
 import {
   bundle,
   extractBase,
@@ -27,9 +30,13 @@ export interface ReviewOptions {
   root: string;
   /** Git ref to compare against (its merge base with HEAD); default `main`. */
   base?: string;
+  /** Type-check the generated types' consumers (default true; tests that are not about it skip the tsc run). */
+  dependents?: boolean;
 }
 
 export interface ReviewedChange extends Change {
+  /** `changeKey(change)`: what an acknowledgement names. */
+  key: string;
   acknowledged?: Acknowledgement;
 }
 
@@ -44,7 +51,10 @@ export interface VendorReview {
   /** Whether the base commit has this spec (if not, every operation is new). */
   inBase: boolean;
   breaking: ReviewedChange[];
-  nonBreaking: Change[];
+  warnings: Change[];
+  info: Change[];
+  /** The types the head spec generates (for the dependents check). */
+  types?: string;
 }
 
 export interface Review {
@@ -55,6 +65,8 @@ export interface Review {
   acknowledgementProblems: string[];
   /** Acknowledgements that match no change against this base: safe to delete. */
   unusedAcknowledgements: Acknowledgement[];
+  /** The consumers of the generated types, type-checked against the head's types. */
+  dependents: DependentsResult;
   /** Why the review fails; empty when it passes. */
   failures: string[];
 }
@@ -80,11 +92,17 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
     const reviews = await Promise.all(vendors.map((vendor) => reviewVendor(context, vendor, lintResults.get(vendor)!)));
 
     const sharedDrift: string[] = [];
+    const indexFile = join('packages', 'types', generatedFile('index'));
+    let index: string | undefined;
     if (reviews.every((review) => review.failure === undefined)) {
-      const indexFile = join('packages', 'types', generatedFile('index'));
-      if ((await renderIndex((vendor) => freshBundle(context, vendor))) !== (await readText(join(root, indexFile))))
-        sharedDrift.push(indexFile);
+      index = await renderIndex((vendor) => freshBundle(context, vendor));
+      if (index !== (await readText(join(root, indexFile)))) sharedDrift.push(indexFile);
     }
+
+    const dependents =
+      options.dependents === false
+        ? { checked: false, skipped: 'not requested', projects: [], problems: [] }
+        : await reviewDependents(context, reviews, index === undefined ? undefined : [indexFile, index]);
 
     const used = new Set<Acknowledgement>();
     for (const review of reviews) {
@@ -108,6 +126,11 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
       if (open.length > 0) failures.push(`${review.vendor}: ${open.length} unacknowledged breaking change(s)`);
     }
     if (sharedDrift.length > 0) failures.push(`stale ${sharedDrift.join(', ')} (run pnpm generate)`);
+    if (dependents.problems.length > 0) {
+      failures.push(
+        `dependents: ${dependents.problems.length} type error(s) in ${dependents.projects.map((project) => dirname(project)).join(', ')} against the new generated types`,
+      );
+    }
     failures.push(...acknowledgements.problems);
 
     return {
@@ -116,6 +139,7 @@ export async function runReview(options: ReviewOptions): Promise<Review> {
       sharedDrift,
       acknowledgementProblems: acknowledgements.problems,
       unusedAcknowledgements: acknowledgements.entries.filter((entry) => !used.has(entry)),
+      dependents,
       failures,
     };
   } finally {
@@ -166,7 +190,8 @@ async function reviewVendor(context: VendorContext, vendor: Vendor, lintResult: 
     drift: [],
     inBase: false,
     breaking: [],
-    nonBreaking: [],
+    warnings: [],
+    info: [],
   };
 
   const headBundle = freshBundle(context, vendor);
@@ -183,8 +208,8 @@ async function reviewVendor(context: VendorContext, vendor: Vendor, lintResult: 
   const bundleFile = join('specs', 'bundled', `${vendor}.json`);
   if ((await readText(join(root, bundleFile))) !== headText) review.drift.push(bundleFile);
   const typesFile = join('packages', 'types', generatedFile(vendor));
-  if ((await renderVendor(vendor, headBundle)) !== (await readText(join(root, typesFile))))
-    review.drift.push(typesFile);
+  review.types = await renderVendor(vendor, headBundle);
+  if (review.types !== (await readText(join(root, typesFile)))) review.drift.push(typesFile);
 
   let base: OpenApiDocument | undefined;
   try {
@@ -194,9 +219,41 @@ async function reviewVendor(context: VendorContext, vendor: Vendor, lintResult: 
     return review;
   }
   review.inBase = base !== undefined;
-  for (const change of diffSpecs(base, head)) {
-    if (change.severity === 'breaking') review.breaking.push({ ...change });
-    else review.nonBreaking.push(change);
+  // A spec new at the base is compared with an empty one: every operation is added.
+  const baseDocument = base ?? { openapi: head.openapi, info: { title: review.title, version: '0.0.0' }, paths: {} };
+  const changes = diffDocuments(
+    documentFrom(baseDocument, `${context.baseCommit.slice(0, 12)}:specs/bundled/${vendor}.json`),
+    documentFrom(head, `specs/bundled/${vendor}.json`),
+  );
+  for (const change of changes) {
+    if (change.level === 'breaking') review.breaking.push({ ...change, key: changeKey(change) });
+    else if (change.level === 'warning') review.warnings.push(change);
+    else review.info.push(change);
   }
   return review;
+}
+
+/**
+ * Type-checks the consumers against the head's generated types where they differ from the base's
+ * (which the base branch's own type-check already covered); nothing changed, nothing to check.
+ */
+async function reviewDependents(
+  context: VendorContext,
+  reviews: VendorReview[],
+  index: [string, string] | undefined,
+): Promise<DependentsResult> {
+  const overrides = new Map<string, string>();
+  const candidates: Array<[string, string | undefined]> = reviews.map((review) => [
+    join('packages', 'types', generatedFile(review.vendor)),
+    review.types,
+  ]);
+  if (index) candidates.push(index);
+  for (const [file, content] of candidates) {
+    if (content === undefined) continue;
+    if ((await showFile(context.root, context.baseCommit, file)) !== content)
+      overrides.set(join(context.root, file), content);
+  }
+  if (overrides.size === 0)
+    return { checked: false, skipped: 'the generated types are the same as at the base', projects: [], problems: [] };
+  return checkDependents(context.root, overrides);
 }
