@@ -2,10 +2,11 @@
  * `pnpm spec:review` end to end, the way a reviewer meets it: a scratch git repository holding a
  * copy of this repo's specs and generated types, a branch that removes a response field, and the
  * real CLI run against `main` — first failing and naming the field and the operations, then
- * passing once the break is acknowledged in `specs/breaking-changes.yaml`.
+ * passing once the break is acknowledged in `specs/breaking-changes.yaml`. A second scratch also
+ * holds packages/client, for the rules that need the consumers: round-trip and dependents.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,17 +23,19 @@ const cli = fileURLToPath(new URL('../../src/spec-review/cli.ts', import.meta.ur
 
 const getOperation = 'GET /api/v1/cloud/environments/{environment_id}';
 const putOperation = 'PUT /api/v1/cloud/environments/{environment_id}';
-const removedChange = 'property-removed: response 200 application/json body.description';
+const removedChange = 'response-required-property-removed: response 200 application/json body.status';
 
 let scratch: string;
 
-async function git(...args: string[]): Promise<string> {
-  const { stdout } = await exec('git', args, { cwd: scratch });
-  return stdout.trim();
-}
-
 /** Runs the CLI as `pnpm spec:review` does; returns its exit code, console output and the report. */
 async function review(...args: string[]): Promise<{ code: number; output: string; markdown: string }> {
+  return reviewIn(scratch, ...args);
+}
+
+async function reviewIn(
+  scratch: string,
+  ...args: string[]
+): Promise<{ code: number; output: string; markdown: string }> {
   const result = await exec(process.execPath, ['--import', 'tsx', cli, '--root', scratch, ...args], {
     cwd: scriptsDir,
   }).then(
@@ -45,51 +48,91 @@ async function review(...args: string[]): Promise<{ code: number; output: string
   return { ...result, markdown: await readFile(join(scratch, 'spec-review.md'), 'utf8') };
 }
 
-/** The same review in-process (no CLI start-up): for the scenarios whose exit code is not the point. */
-async function reviewInProcess(): Promise<{ failures: string[]; markdown: string }> {
-  const result = await runReview({ root: scratch, base: 'main' });
-  return { failures: result.failures, markdown: renderMarkdown(result) };
+/** The same review in-process (no CLI start-up, no type-check): for the scenarios whose exit code is not the point. */
+async function reviewInProcess(root = scratch) {
+  const result = await runReview({ root, base: 'main', dependents: false });
+  return { failures: result.failures, markdown: renderMarkdown(result), result };
 }
 
-/** Deletes `key` at `path` in a YAML file of the scratch repo, keeping its comments and layout. */
-async function deleteIn(file: string, path: string[]): Promise<void> {
-  const full = join(scratch, file);
+/** Deletes `key` at `path` in a YAML file of a scratch repo, keeping its comments and layout. */
+async function deleteIn(file: string, path: Array<string | number>, root = scratch): Promise<void> {
+  const full = join(root, file);
   const document = parseDocument(await readFile(full, 'utf8'));
   expect(document.hasIn(path), `${file} has ${path.join('.')}`).toBe(true);
   document.deleteIn(path);
   await writeFile(full, document.toString());
 }
 
-/** What `pnpm generate` does for one vendor, inside the scratch repo. */
-async function regenerate(vendor: 'qoder'): Promise<void> {
-  const bundled = join(scratch, 'specs', 'bundled', `${vendor}.json`);
-  await bundle(scratch, vendor, bundled);
-  await writeFile(join(scratch, 'packages', 'types', generatedFile(vendor)), await renderVendor(vendor, bundled));
+/** Removes property `name` from a schema file: from `properties` and from `required`. */
+async function removeProperty(file: string, name: string, root = scratch): Promise<void> {
+  const full = join(root, file);
+  const document = parseDocument(await readFile(full, 'utf8'));
+  const required = (document.toJS() as { required?: string[] }).required ?? [];
+  if (required.includes(name)) document.deleteIn(['required', required.indexOf(name)]);
+  await writeFile(full, document.toString());
+  await deleteIn(file, ['properties', name], root);
+}
+
+/** Sets `value` at `path` in a YAML file of a scratch repo. */
+async function setIn(file: string, path: string[], value: unknown, root = scratch): Promise<void> {
+  const full = join(root, file);
+  const document = parseDocument(await readFile(full, 'utf8'));
+  document.setIn(path, document.createNode(value));
+  await writeFile(full, document.toString());
+}
+
+/** What `pnpm generate` does for one vendor, inside a scratch repo. */
+async function regenerate(vendor: 'qoder' | 'fabro', root = scratch): Promise<void> {
+  const bundled = join(root, 'specs', 'bundled', `${vendor}.json`);
+  await bundle(root, vendor, bundled);
+  await writeFile(join(root, 'packages', 'types', generatedFile(vendor)), await renderVendor(vendor, bundled));
+}
+
+const author = ['-c', 'user.name=envspec', '-c', 'user.email=envspec@example.invalid'];
+
+async function commitAll(root: string, message: string): Promise<void> {
+  await exec('git', [...author, 'add', '--all'], { cwd: root });
+  await exec('git', [...author, 'commit', '--quiet', '--message', message], { cwd: root });
+}
+
+/**
+ * A scratch repository with the specs and generated types committed on `main` and a `scratch`
+ * branch checked out. `withClient` adds packages/client (and the types package it imports), its
+ * dependencies linked from this checkout, so the dependents check can compile it.
+ */
+async function createScratch(withClient: boolean): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'envspec-review-e2e-'));
+  const skip = (source: string) => !source.includes(`${join('specs', 'node_modules')}`);
+  await cp(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
+  await cp(join(repoRoot, 'specs'), join(root, 'specs'), { recursive: true, filter: skip });
+  await cp(join(repoRoot, 'packages', 'types', 'src'), join(root, 'packages', 'types', 'src'), { recursive: true });
+  if (withClient) {
+    await writeFile(join(root, '.gitignore'), 'node_modules\n');
+    await cp(join(repoRoot, 'tsconfig.base.json'), join(root, 'tsconfig.base.json'));
+    await cp(join(repoRoot, 'packages', 'types', 'package.json'), join(root, 'packages', 'types', 'package.json'));
+    for (const part of ['package.json', 'tsconfig.json', 'src', 'examples', 'test']) {
+      await cp(join(repoRoot, 'packages', 'client', part), join(root, 'packages', 'client', part), { recursive: true });
+    }
+    await symlink(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+    await symlink(join(repoRoot, 'packages', 'types', 'node_modules'), join(root, 'packages', 'types', 'node_modules'));
+    const modules = join(root, 'packages', 'client', 'node_modules');
+    await mkdir(join(modules, '@envspec'), { recursive: true });
+    await symlink(
+      await realpath(join(repoRoot, 'packages', 'client', 'node_modules', 'openapi-fetch')),
+      join(modules, 'openapi-fetch'),
+    );
+    await symlink(join(root, 'packages', 'types'), join(modules, '@envspec', 'types'));
+    for (const name of ['mock', 'server'])
+      await symlink(join(repoRoot, 'packages', name), join(modules, '@envspec', name));
+  }
+  await exec('git', ['init', '--quiet', '--initial-branch=main'], { cwd: root });
+  await commitAll(root, 'base');
+  await exec('git', ['checkout', '--quiet', '-b', 'scratch'], { cwd: root });
+  return root;
 }
 
 beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'envspec-review-e2e-'));
-  const skip = (source: string) => !source.includes(`${join('specs', 'node_modules')}`);
-  await cp(join(repoRoot, 'redocly.yaml'), join(scratch, 'redocly.yaml'));
-  await cp(join(repoRoot, 'specs'), join(scratch, 'specs'), { recursive: true, filter: skip });
-  await cp(
-    join(repoRoot, 'packages', 'types', 'src', 'generated'),
-    join(scratch, 'packages', 'types', 'src', 'generated'),
-    { recursive: true },
-  );
-  await git('init', '--quiet', '--initial-branch=main');
-  await git('-c', 'user.name=envspec', '-c', 'user.email=envspec@example.invalid', 'add', '--all');
-  await git(
-    '-c',
-    'user.name=envspec',
-    '-c',
-    'user.email=envspec@example.invalid',
-    'commit',
-    '--quiet',
-    '--message',
-    'base',
-  );
-  await git('checkout', '--quiet', '-b', 'scratch');
+  scratch = await createScratch(false);
 });
 
 afterAll(async () => {
@@ -106,9 +149,9 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
   });
 
   it('fails on a removed response field, naming the field and the operations', async () => {
-    await deleteIn('specs/qoder/components/schemas/Environment.yaml', ['properties', 'description']);
-    await deleteIn('specs/qoder/components/examples/Environment.yaml', ['value', 'description']);
-    await deleteIn('specs/qoder/components/examples/UpdatedEnvironment.yaml', ['value', 'description']);
+    await removeProperty('specs/qoder/components/schemas/Environment.yaml', 'status');
+    await deleteIn('specs/qoder/components/examples/Environment.yaml', ['value', 'status']);
+    await deleteIn('specs/qoder/components/examples/UpdatedEnvironment.yaml', ['value', 'status']);
 
     // Not regenerated yet: drift, with the fix named.
     const stale = await reviewInProcess();
@@ -120,24 +163,17 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
     );
 
     await regenerate('qoder');
-    await git(
-      '-c',
-      'user.name=envspec',
-      '-c',
-      'user.email=envspec@example.invalid',
-      'commit',
-      '--quiet',
-      '--all',
-      '--message',
-      'remove description',
-    );
+    await commitAll(scratch, 'remove status');
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(1);
     expect(output).toContain('qoder: 2 unacknowledged breaking change(s)');
     for (const operation of [getOperation, putOperation]) expect(markdown).toContain(`#### \`${operation}\``);
-    expect(markdown).toContain('❌ `response 200 application/json body.description`: property `description` removed.');
-    expect(markdown).toContain('What breaks for a client: Clients that read `description` get undefined.');
+    expect(markdown).toContain(
+      '❌ `response 200 application/json body.status`: required property `status` removed from the response: clients that read it get nothing.',
+    );
     expect(markdown).toContain(`change: "${removedChange}"`);
+    // Not a new major version: the review says which bump is missing (a warning, not a failure).
+    expect(markdown).toMatch(/`info.version`: breaking changes need a (major|minor \(0.x\)) version bump/);
     // The other vendors are untouched.
     expect(markdown).toMatch(/## fabro — [^\n]+\n\nNo changes against the base/);
   });
@@ -147,14 +183,14 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
       vendor: 'qoder',
       operation,
       change: removedChange,
-      reason: 'Qoder no longer returns descriptions; clients were told in the changelog.',
+      reason: 'Qoder no longer returns the status; clients were told in the changelog.',
     }));
     await writeFile(join(scratch, 'specs', 'breaking-changes.yaml'), stringify({ acknowledged }));
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(0);
     expect(markdown).toContain('✅ **Passes**');
-    expect(markdown).toContain('✅ acknowledged `response 200 application/json body.description`');
-    expect(markdown).toContain('Reason: Qoder no longer returns descriptions');
+    expect(markdown).toContain('✅ acknowledged `response 200 application/json body.status`');
+    expect(markdown).toContain('Reason: Qoder no longer returns the status');
   });
 
   it('rejects an acknowledgement without a reason', async () => {
@@ -174,10 +210,78 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
     try {
       const { failures, markdown } = await reviewInProcess();
       expect(failures.join('\n')).toContain('fabro: cannot bundle the spec');
-      expect(markdown).toContain('| fabro | ❌ did not run | ❌ not checked | ❌ not diffed | – |');
-      expect(markdown).toMatch(/\| datadog \| ✅ 0 errors, 0 warnings \| ✅ none \| ✅ 0 \| 0 \|/);
+      expect(markdown).toContain('| fabro | ❌ did not run | ❌ not checked | ❌ not diffed | – | – |');
+      expect(markdown).toMatch(/\| datadog \| ✅ 0 errors, 0 warnings \| ✅ none \| ✅ 0 \| 0 \| 0 \|/);
     } finally {
       await writeFile(file, original);
     }
+  });
+});
+
+describe('pnpm spec:review with the client that consumes the types', { timeout: 240_000 }, () => {
+  let root: string;
+  const environment = 'specs/fabro/components/schemas/Environment.yaml';
+  const replaceRequest = 'specs/fabro/components/schemas/ReplaceEnvironmentRequest.yaml';
+  const put = 'PUT /api/v1/environments/{id}';
+
+  beforeAll(async () => {
+    root = await createScratch(true);
+  });
+
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('round-trip: an optional read-only field in the Fabro resource breaks the closed replace request', async () => {
+    await setIn(
+      environment,
+      ['properties', 'created_at'],
+      { type: 'string', readOnly: true, description: 'Creation time.' },
+      root,
+    );
+    await regenerate('fabro', root);
+    await commitAll(root, 'add created_at');
+    const { failures, markdown, result } = await reviewInProcess(root);
+    const fabro = result.vendors.find((vendor) => vendor.vendor === 'fabro')!;
+    expect(fabro.breaking.map((change) => `${change.operation} ${change.key}`)).toEqual([
+      `${put} round-trip-property-rejected: request application/json body.created_at (created_at)`,
+    ]);
+    expect(fabro.info.map((change) => change.id)).toContain('response-property-added');
+    expect(failures).toContain('fabro: 1 unacknowledged breaking change(s)');
+    expect(markdown).toContain('read-modify-write clients that send back what they read get 400');
+    await exec('git', ['reset', '--quiet', '--hard', 'main'], { cwd: root });
+  });
+
+  it('dependents: code in packages/client that no longer compiles fails the review even when acknowledged', async () => {
+    await removeProperty(environment, 'labels', root);
+    await removeProperty(replaceRequest, 'labels', root);
+    for (const example of [
+      'Environment',
+      'ReplacedEnvironment',
+      'ReplaceWithDockerImageRequest',
+      'ReplaceWithInlineDockerfileRequest',
+    ]) {
+      await deleteIn(`specs/fabro/components/examples/${example}.yaml`, ['value', 'labels'], root);
+    }
+    await regenerate('fabro', root);
+    await commitAll(root, 'remove labels');
+    const before = await reviewInProcess(root);
+    const breaking = before.result.vendors.find((vendor) => vendor.vendor === 'fabro')!.breaking;
+    expect(breaking.length).toBeGreaterThan(0);
+    const acknowledged = breaking.map((change) => ({
+      vendor: 'fabro',
+      operation: change.operation,
+      change: change.key,
+      reason: 'Fabro dropped labels.',
+    }));
+    await writeFile(join(root, 'specs', 'breaking-changes.yaml'), stringify({ acknowledged }));
+
+    const { code, output, markdown } = await reviewIn(root, '--base', 'main');
+    expect(code, output).toBe(1);
+    expect(output).not.toContain('unacknowledged breaking');
+    expect(output).toMatch(/dependents: \d+ type error\(s\) in packages\/client against the new generated types/);
+    expect(markdown).toContain('no longer compile against the new generated types');
+    expect(markdown).toMatch(/\| `packages\/client\/examples\/fabro.ts:\d+` \| Property 'labels' does not exist/);
+    expect(markdown).toContain('✅ acknowledged');
   });
 });
