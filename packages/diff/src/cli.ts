@@ -3,6 +3,12 @@
 import { Command } from 'commander';
 import { createDiffCommand, runProgram } from './command.ts';
 
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw error;
+});
+
 // Under `pnpm diff`, scripts run at the repository root; INIT_CWD is where the user typed it.
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const program = new Command('envspec')

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { property, query, requestBody, responseBody, v30 } from '../src/rules/fixtures.ts';
+import { property, requestBody, responseBody, v30 } from '../src/rules/fixtures.ts';
 
 const exec = promisify(execFile);
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -25,26 +25,47 @@ interface Run {
 }
 
 async function diff(cwd: string, ...args: string[]): Promise<Run> {
-  return exec(process.execPath, ['--import', tsx, cli, 'diff', ...args], { cwd, env: { ...process.env, INIT_CWD: cwd } }).then(
+  return exec(process.execPath, ['--import', tsx, cli, 'diff', ...args], {
+    cwd,
+    env: { ...process.env, INIT_CWD: cwd },
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }
 
-const git = (cwd: string, ...args: string[]) => exec('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd });
+const git = (cwd: string, ...args: string[]) =>
+  exec('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd });
 
 let outside: string;
 
 beforeAll(async () => {
   outside = await mkdtemp(join(tmpdir(), 'envspec-diff-cli-'));
   // OAS 3.0 in YAML: a nullable response field made non-nullable (info) and a new required query parameter (breaking).
-  await writeFile(join(outside, 'v30-base.yaml'), stringify(v30(responseBody(property({ type: 'string', nullable: true })))));
+  await writeFile(
+    join(outside, 'v30-base.yaml'),
+    stringify(v30(responseBody(property({ type: 'string', nullable: true })))),
+  );
   const v30Head = v30(responseBody(property({ type: 'string' })));
-  (v30Head.paths as any)['/things'].get.parameters = [{ name: 'page', in: 'query', required: true, schema: { type: 'integer' } }];
+  (v30Head.paths as { '/things': { get: Record<string, unknown> } })['/things'].get.parameters = [
+    { name: 'page', in: 'query', required: true, schema: { type: 'integer' } },
+  ];
   await writeFile(join(outside, 'v30-head.yaml'), stringify(v30Head));
   // OAS 3.1 in JSON: only an optional request property added (info) and a request pattern changed (warning).
-  await writeFile(join(outside, 'v31-base.json'), JSON.stringify(requestBody(property({ type: 'string', pattern: '^[a-z]+$' }))));
-  const v31Head = requestBody(property({ type: 'string', pattern: '^[a-z0-9]+$' }, { extra: { properties: { value: { type: 'string', pattern: '^[a-z0-9]+$' }, note: { type: 'string' } } } }));
+  await writeFile(
+    join(outside, 'v31-base.json'),
+    JSON.stringify(requestBody(property({ type: 'string', pattern: '^[a-z]+$' }))),
+  );
+  const v31Head = requestBody(
+    property(
+      { type: 'string', pattern: '^[a-z0-9]+$' },
+      { extra: { properties: { value: { type: 'string', pattern: '^[a-z0-9]+$' }, note: { type: 'string' } } } },
+    ),
+  );
   await writeFile(join(outside, 'v31-head.json'), JSON.stringify(v31Head));
   await writeFile(join(outside, 'broken.yaml'), 'openapi: 3.1.0\npaths: [\n');
 });
@@ -59,7 +80,8 @@ describe('diff on files outside the repository', () => {
     expect(code, stderr).toBe(1);
     const output = JSON.parse(stdout) as { changes: Array<Record<string, string>> };
     expect(Object.keys(output)).toEqual(['changes']);
-    for (const change of output.changes) expect(Object.keys(change)).toEqual(['id', 'level', 'operation', 'location', 'message']);
+    for (const change of output.changes)
+      expect(Object.keys(change)).toEqual(['id', 'level', 'operation', 'location', 'message']);
     expect(output.changes).toContainEqual({
       id: 'request-required-parameter-added',
       level: 'breaking',
@@ -73,7 +95,9 @@ describe('diff on files outside the repository', () => {
   it('OAS 3.1 JSON: exit status follows --fail-on', async () => {
     const lenient = await diff(outside, 'v31-base.json', 'v31-head.json', '--format', 'json');
     expect(lenient.code, lenient.stderr).toBe(0);
-    const levels = (JSON.parse(lenient.stdout) as { changes: Array<{ id: string; level: string }> }).changes.map((change) => `${change.id}:${change.level}`);
+    const levels = (JSON.parse(lenient.stdout) as { changes: Array<{ id: string; level: string }> }).changes.map(
+      (change) => `${change.id}:${change.level}`,
+    );
     expect(levels).toEqual(expect.arrayContaining(['request-pattern-changed:warning', 'request-property-added:info']));
     expect(levels.some((entry) => entry.endsWith(':breaking'))).toBe(false);
     const strict = await diff(outside, 'v31-base.json', 'v31-head.json', '--fail-on', 'warning');
@@ -87,11 +111,23 @@ describe('diff on files outside the repository', () => {
     await git(outside, 'init', '--quiet', '--initial-branch=main', repo);
     const main = requestBody({ $ref: 'schemas.yaml#/Thing' });
     await writeFile(join(repo, 'spec', 'openapi.yaml'), stringify(main));
-    await writeFile(join(repo, 'spec', 'schemas.yaml'), stringify({ Thing: { type: 'object', properties: { name: { type: 'string', maxLength: 64 } } } }));
+    await writeFile(
+      join(repo, 'spec', 'schemas.yaml'),
+      stringify({ Thing: { type: 'object', properties: { name: { type: 'string', maxLength: 64 } } } }),
+    );
     await git(repo, 'add', '--all');
     await git(repo, 'commit', '--quiet', '--message', 'base');
-    await writeFile(join(repo, 'spec', 'schemas.yaml'), stringify({ Thing: { type: 'object', properties: { name: { type: 'string', maxLength: 32 } } } }));
-    const { code, stdout, stderr } = await diff(repo, 'main:spec/openapi.yaml', 'spec/openapi.yaml', '--format', 'github');
+    await writeFile(
+      join(repo, 'spec', 'schemas.yaml'),
+      stringify({ Thing: { type: 'object', properties: { name: { type: 'string', maxLength: 32 } } } }),
+    );
+    const { code, stdout, stderr } = await diff(
+      repo,
+      'main:spec/openapi.yaml',
+      'spec/openapi.yaml',
+      '--format',
+      'github',
+    );
     expect(code, stderr).toBe(1);
     // Line 6 of schemas.yaml is `maxLength: 32`; line 4 of openapi.yaml is `version: 1.0.0`.
     expect(stdout.split('\n')).toEqual([
@@ -104,18 +140,35 @@ describe('diff on files outside the repository', () => {
 
 describe("Fabro's own history (vendor-definitions/)", () => {
   it('reports volumes removed as breaking on both sides and cwd added as non-breaking', async () => {
-    const { code, stdout } = await diff(repoRoot, 'vendor-definitions/fabro-2026-05-29.yaml', 'vendor-definitions/fabro-2026-07-30.yaml', '--format', 'json');
+    const { code, stdout } = await diff(
+      repoRoot,
+      'vendor-definitions/fabro-2026-05-29.yaml',
+      'vendor-definitions/fabro-2026-07-30.yaml',
+      '--format',
+      'json',
+    );
     expect(code).toBe(1);
-    const changes = (JSON.parse(stdout) as { changes: Array<{ id: string; level: string; operation: string; location: string }> }).changes;
-    const at = (location: string, operation: string) => changes.filter((change) => change.location === location && change.operation === operation);
+    const changes = (
+      JSON.parse(stdout) as { changes: Array<{ id: string; level: string; operation: string; location: string }> }
+    ).changes;
+    const at = (location: string, operation: string) =>
+      changes.filter((change) => change.location === location && change.operation === operation);
     const get = 'GET /api/v1/environments/{id}';
     const put = 'PUT /api/v1/environments/{id}';
-    expect(at('request application/json body.volumes', put)).toMatchObject([{ id: 'request-closed-property-removed', level: 'breaking' }]);
+    expect(at('request application/json body.volumes', put)).toMatchObject([
+      { id: 'request-closed-property-removed', level: 'breaking' },
+    ]);
     for (const operation of [get, put]) {
-      expect(at('response 200 application/json body.volumes', operation)).toMatchObject([{ id: 'response-required-property-removed', level: 'breaking' }]);
-      expect(at('response 200 application/json body.cwd', operation)).toMatchObject([{ id: 'response-property-added', level: 'info' }]);
+      expect(at('response 200 application/json body.volumes', operation)).toMatchObject([
+        { id: 'response-required-property-removed', level: 'breaking' },
+      ]);
+      expect(at('response 200 application/json body.cwd', operation)).toMatchObject([
+        { id: 'response-property-added', level: 'info' },
+      ]);
     }
-    expect(at('request application/json body.cwd', put)).toMatchObject([{ id: 'request-property-added', level: 'info' }]);
+    expect(at('request application/json body.cwd', put)).toMatchObject([
+      { id: 'request-property-added', level: 'info' },
+    ]);
     expect(changes.filter((change) => change.level === 'breaking')).toHaveLength(3);
   });
 });

@@ -43,7 +43,7 @@ export function viewSchema(resolver: Resolver, start: Node, version: OpenApiVers
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     if (!isObject(value) || !Array.isArray(value[keyword])) continue;
     const branches = value[keyword] as unknown[];
-    const nullBranches = branches.filter((branch, index) =>
+    const nullBranches = branches.filter((_, index) =>
       isNullSchema(resolver.resolve(childNode(node, keyword, index)).value),
     );
     if (nullBranches.length === 0 || branches.length - nullBranches.length !== 1) continue;

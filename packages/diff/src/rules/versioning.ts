@@ -17,9 +17,9 @@ function versionOf(side: Side): string | undefined {
   return semver.valid(raw) ?? semver.coerce(raw)?.version ?? undefined;
 }
 
-const withVersion = (fixture: Record<string, any>, version: string) => ({
+const withVersion = (fixture: Record<string, unknown>, version: string) => ({
   ...fixture,
-  info: { ...fixture.info, version },
+  info: { ...(fixture.info as object), version },
 });
 const relevant = (changes: readonly Change[]) => changes.filter((change) => !change.id.startsWith('version-'));
 const difference = (ids: string[]): OasdiffDifference => ({

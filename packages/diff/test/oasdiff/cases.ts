@@ -17,6 +17,7 @@ import {
 } from '../../src/rules/fixtures.ts';
 import { oasdiffLevels } from './levels.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are built and spread freely
 type Json = Record<string, any>;
 
 export interface AgreementCase {
