@@ -2,7 +2,9 @@
  * Writes the generated part of README.md (between the `rules` markers) from the rule table and the
  * measured agreement with oasdiff. `--check` fails when README.md is not what this would write.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { rules } from '../src/index.ts';
 import { measureAgreement } from '../test/oasdiff/agreement.ts';
@@ -55,11 +57,21 @@ export function renderRuleSection(): string {
   return lines.join('\n');
 }
 
+/** Biome formats Markdown (it aligns tables): the README is written as `biome check` wants it. */
+function formatWithBiome(markdown: string): string {
+  const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
+  return execFileSync(process.execPath, [biome, 'format', `--stdin-file-path=${readmeFile}`], {
+    input: markdown,
+    encoding: 'utf8',
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
+}
+
 export function renderReadme(current: string): string {
   const from = current.indexOf(start);
   const to = current.indexOf(end);
   if (from === -1 || to === -1) throw new Error(`README.md has no ${start} … ${end} section`);
-  return `${current.slice(0, from)}${renderRuleSection()}${current.slice(to + end.length)}`;
+  return formatWithBiome(`${current.slice(0, from)}${renderRuleSection()}${current.slice(to + end.length)}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
