@@ -34,7 +34,7 @@ function isNullSchema(value: unknown): boolean {
   );
 }
 
-export function viewSchema(resolver: Resolver, start: Node, version: OpenApiVersion): Schema {
+export function viewSchema(resolver: Resolver, start: Node, version: OpenApiVersion, depth = 0): Schema {
   let node = resolver.resolve(start);
   const referenced = node !== start;
   let nullable = false;
@@ -79,6 +79,14 @@ export function viewSchema(resolver: Resolver, start: Node, version: OpenApiVers
     nullable = true;
     types = types.filter((type) => type !== 'null');
   }
+  // No `type` of its own: the types its composition allows (a oneOf of objects is an object).
+  if (types === undefined && depth < 8) {
+    const composed = composedTypes(resolver, node, keywords, version, depth);
+    if (composed) {
+      types = composed.types;
+      if (composed.nullable) nullable = true;
+    }
+  }
   types?.sort();
 
   let enumValues: unknown[] | undefined;
@@ -99,4 +107,31 @@ export function viewSchema(resolver: Resolver, start: Node, version: OpenApiVers
     referenced,
     child: (...keys) => childNode(resolvedNode, ...keys),
   };
+}
+
+function composedTypes(
+  resolver: Resolver,
+  node: Node,
+  keywords: Json,
+  version: OpenApiVersion,
+  depth: number,
+): { types: string[]; nullable: boolean } | undefined {
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = keywords[keyword];
+    if (!Array.isArray(list) || list.length === 0) continue;
+    const branches = list.map((_, index) => viewSchema(resolver, childNode(node, keyword, index), version, depth + 1));
+    if (branches.some((branch) => branch.types === undefined)) return undefined;
+    return {
+      types: [...new Set(branches.flatMap((branch) => branch.types!))],
+      nullable: branches.some((branch) => branch.nullable),
+    };
+  }
+  const members = keywords.allOf;
+  if (!Array.isArray(members)) return undefined;
+  const typed = members
+    .map((_, index) => viewSchema(resolver, childNode(node, 'allOf', index), version, depth + 1))
+    .filter((member) => member.types !== undefined);
+  if (typed.length === 0) return undefined;
+  const shared = typed[0]!.types!.filter((type) => typed.every((member) => member.types!.includes(type)));
+  return { types: shared.length > 0 ? shared : typed[0]!.types!, nullable: typed.every((member) => member.nullable) };
 }

@@ -8,7 +8,7 @@
 import { childNode, isObject, type Node } from '../document/resolver.ts';
 import { type Schema, viewSchema } from '../document/schema.ts';
 import type { OperationPair, OperationView, Side } from '../walk/pairs.ts';
-import { isClosed } from '../walk/properties.ts';
+import { isClosed, propertiesOf } from '../walk/properties.ts';
 import { isJsonMediaType } from '../walk/walker.ts';
 import { document, pair } from './fixtures.ts';
 import { rule } from './rule.ts';
@@ -43,7 +43,8 @@ function representationOf(side: Side, operations: Map<string, OperationView>, pu
 }
 
 const view = (side: Side, node: Node): Schema => viewSchema(side.resolver, node, side.document.version);
-const names = (schema: Schema) => (isObject(schema.keywords.properties) ? Object.keys(schema.keywords.properties) : []);
+/** Every property a schema declares, its allOf members' included (nothing hidden: a request's read-only ones count). */
+const declared = (side: Side, schema: Schema) => propertiesOf(side, schema, 'response');
 
 /** Paths (`status`, `resources.gpu`) the response can hold and the request rejects. */
 function rejected(
@@ -55,18 +56,18 @@ function rejected(
   depth: number,
 ): void {
   if (depth > 8) return;
-  const requestNames = names(request);
-  for (const name of names(response)) {
-    const property = view(side, response.child('properties', name));
-    if (property.keywords.writeOnly === true) continue;
+  const requestProperties = declared(side, request);
+  for (const [name, property] of declared(side, response)) {
+    if (property.hidden) continue;
     const childPath = path ? `${path}.${name}` : name;
-    if (!requestNames.includes(name)) {
+    const requestProperty = requestProperties.get(name);
+    if (!requestProperty) {
       if (isClosed(request)) found.add(childPath);
       continue;
     }
-    const requestProperty = view(side, request.child('properties', name));
-    if (property.types?.includes('object') || isObject(property.keywords.properties))
-      rejected(side, property, requestProperty, childPath, found, depth + 1);
+    if (property.schema.types?.includes('object') || isObject(property.schema.keywords.properties)) {
+      rejected(side, property.schema, requestProperty.schema, childPath, found, depth + 1);
+    }
   }
 }
 
@@ -85,8 +86,9 @@ function roundTripOf(side: Side, operations: Map<string, OperationView>, put: Op
   const requestSchema = view(side, request.schema);
   const responseSchema = view(side, representation);
   // The body is the resource when most of what the request takes is what the response holds.
-  const requestNames = names(requestSchema);
-  const shared = requestNames.filter((name) => names(responseSchema).includes(name));
+  const requestNames = [...declared(side, requestSchema).keys()];
+  const responseNames = [...declared(side, responseSchema).keys()];
+  const shared = requestNames.filter((name) => responseNames.includes(name));
   if (requestNames.length === 0 || shared.length * 2 < requestNames.length) return undefined;
   const found = new Set<string>();
   rejected(side, responseSchema, requestSchema, '', found, 0);

@@ -1,7 +1,7 @@
 /** Rules on object shapes: properties added, removed, made required or optional, read-only or write-only; objects closed. */
 import type { SchemaPair } from '../walk/pairs.ts';
 import { isClosed, propertiesOf, requiredOf } from '../walk/properties.ts';
-import { pair, property, requestBody, responseBody } from './fixtures.ts';
+import { document, pair, property, requestBody, responseBody } from './fixtures.ts';
 import { rule, type Rule } from './rule.ts';
 import { locationOf } from './wording.ts';
 
@@ -16,8 +16,8 @@ function propertyEvents(schemaPair: SchemaPair): PropertyEvent[] {
   const { direction, operation } = schemaPair.context;
   const base = propertiesOf(operation.document.base, schemaPair.base, direction);
   const head = propertiesOf(operation.document.head, schemaPair.head, direction);
-  const baseRequired = requiredOf(schemaPair.base);
-  const headRequired = requiredOf(schemaPair.head);
+  const baseRequired = requiredOf(operation.document.base, schemaPair.base);
+  const headRequired = requiredOf(operation.document.head, schemaPair.head);
   const names = new Set([...base.keys(), ...head.keys(), ...baseRequired, ...headRequired]);
   const state = (views: typeof base, required: Set<string>, name: string): PropertyEvent['before'] => {
     const view = views.get(name);
@@ -56,6 +56,8 @@ function propertyRule(
     cases,
     ...(oasdiff ? { oasdiff } : {}),
     check(schemaPair, emit) {
+      // An allOf member's properties are compared as part of the object that includes it.
+      if (schemaPair.member) return;
       for (const event of propertyEvents(schemaPair)) {
         if (!matches(event, schemaPair)) continue;
         const removed = event.after === 'absent' || event.after === 'hidden';
@@ -81,6 +83,18 @@ const closed = (schema: unknown) => ({
 const open = (schema: unknown) => ({
   type: 'object',
   properties: { name: { type: 'string' }, ...((schema as object) ?? {}) },
+});
+/** A webhook `orderCreated` whose request body (sent by the API) has `schema`. */
+const webhook = (schema: unknown) => ({
+  ...document({}),
+  webhooks: {
+    orderCreated: {
+      post: {
+        requestBody: { content: { 'application/json': { schema } } },
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+  },
 });
 const withRequired = (schema: Record<string, unknown>, required: string[]) => ({ ...schema, required });
 
@@ -201,11 +215,29 @@ export const objectRules: Rule<'schema'>[] = [
         responseBody(withRequired(open({ size: { type: 'integer' } }), ['name', 'size'])),
         responseBody(withRequired(open({}), ['name'])),
       ),
+      pair(
+        "a webhook's payload is written by the API: removing a required field breaks subscribers",
+        webhook(withRequired(open({ size: { type: 'integer' } }), ['name', 'size'])),
+        webhook(withRequired(open({}), ['name'])),
+      ),
+      pair(
+        'properties moved into an allOf member are still there',
+        responseBody(withRequired(open({ size: { type: 'integer' } }), ['name', 'size'])),
+        responseBody(
+          { allOf: [{ $ref: '#/components/schemas/Sized' }] },
+          { components: { schemas: { Sized: withRequired(open({ size: { type: 'integer' } }), ['name', 'size']) } } },
+        ),
+        false,
+      ),
     ],
     {
       level: 'info',
-      ids: ['response-required-property-became-write-only'],
-      why: 'A required property that becomes write-only stops being sent, which for a reader is a removal; oasdiff reports that path as info.',
+      ids: [
+        'response-required-property-became-write-only',
+        'response-body-all-of-removed',
+        'response-property-all-of-removed',
+      ],
+      why: 'A required property that stops being sent is a removal for a reader, however it happens: it became write-only, or the allOf member that required it was removed (the properties of allOf members are compared as part of the object). oasdiff reports those paths as info.',
     },
   ),
   propertyRule(

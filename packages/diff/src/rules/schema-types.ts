@@ -217,6 +217,17 @@ export const typeRules: Rule<'schema'>[] = [
       pair('property string → integer', out({ type: 'string' }), out({ type: 'integer' })),
       pair('type dropped', out({ type: 'string' }), out({})),
       pair(
+        'an object that became a oneOf of objects is still an object',
+        out({ type: 'object', properties: { a: { type: 'string' } } }),
+        out({
+          oneOf: [
+            { type: 'object', properties: { a: { type: 'string' } } },
+            { type: 'object', properties: { b: { type: 'string' } } },
+          ],
+        }),
+        false,
+      ),
+      pair(
         'a header string → integer stays readable as text',
         responseHeader({ schema: { type: 'string' } }),
         responseHeader({ schema: { type: 'integer' } }),

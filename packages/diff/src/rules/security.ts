@@ -8,8 +8,28 @@ import type { OperationView, Side } from '../walk/pairs.ts';
 import { document, operation, pair } from './fixtures.ts';
 import { rule, type OasdiffDifference, type Rule } from './rule.ts';
 
-/** Alternatives (any one suffices), each a set of schemes (all needed) with their scopes. */
+/**
+ * Alternatives (any one suffices), each a set of schemes (all needed) with their scopes. Schemes
+ * are named by how credentials are sent (`http bearer`, `apiKey header X-Key`), not by their
+ * component name, so renaming a security scheme component is no change.
+ */
 type Requirements = Map<string, Map<string, string[]>>;
+
+function signatureOf(side: Side, name: string): string {
+  const components = side.document.root.components;
+  const definitions = isObject(components) && isObject(components.securitySchemes) ? components.securitySchemes : {};
+  if (definitions[name] === undefined) return name;
+  const node = { value: definitions[name], file: side.document.name, pointer: `/components/securitySchemes/${name}` };
+  const scheme = side.resolver.object(node).value;
+  const parts = [
+    scheme.type,
+    scheme.type === 'http' ? String(scheme.scheme ?? '').toLowerCase() : undefined,
+    scheme.in,
+    scheme.name,
+    scheme.openIdConnectUrl,
+  ];
+  return parts.filter((part) => typeof part === 'string' && part !== '').join(' ') || name;
+}
 
 function requirementsOf(side: Side, view: OperationView): Requirements | undefined {
   const list = view.value.security ?? side.document.root.security;
@@ -18,7 +38,10 @@ function requirementsOf(side: Side, view: OperationView): Requirements | undefin
   for (const item of list) {
     if (!isObject(item)) continue;
     const schemes = new Map(
-      Object.entries(item).map(([name, scopes]) => [name, Array.isArray(scopes) ? scopes.map(String) : []]),
+      Object.entries(item).map(([name, scopes]) => [
+        signatureOf(side, name),
+        Array.isArray(scopes) ? scopes.map(String) : [],
+      ]),
     );
     result.set([...schemes.keys()].sort().join(' + '), schemes);
   }
@@ -122,6 +145,17 @@ export const securityRules: Array<Rule<'operation'> | Rule<'document'>> = [
     [
       pair('API key alternative removed', secured([{ bearer: [] }, { apiKey: [] }]), secured([{ bearer: [] }])),
       pair('scheme swapped', secured([{ apiKey: [] }]), secured([{ bearer: [] }])),
+      pair(
+        'a renamed scheme component sends the same credentials',
+        secured([{ bearer: [] }]),
+        operation(
+          'get',
+          '/things',
+          { security: [{ BearerAuth: [] }] },
+          { components: { securitySchemes: { BearerAuth: { type: 'http', scheme: 'Bearer' } } } },
+        ),
+        false,
+      ),
     ],
     difference(['api-security-removed', 'api-global-security-removed']),
   ),

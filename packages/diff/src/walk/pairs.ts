@@ -131,4 +131,6 @@ export interface SchemaPair {
   context: SchemaContext;
   /** Whether `path` is the whole body, parameter or header rather than a part of it. */
   top: boolean;
+  /** An `allOf` member compared on its own: its properties belong to the object that includes it. */
+  member: boolean;
 }

@@ -415,13 +415,14 @@ export class Walk {
     path: string,
     top: boolean,
     stack: Set<string>,
+    member = false,
   ): void {
     const base = viewSchema(this.base.resolver, baseNode, this.base.document.version);
     const head = viewSchema(this.head.resolver, headNode, this.head.document.version);
     const key = `${base.id}|${head.id}`;
     if (stack.has(key) || stack.size > 64) return;
     stack.add(key);
-    const pair: SchemaPair = { base, head, path, context, top };
+    const pair: SchemaPair = { base, head, path, context, top, member };
     const operation = context.operation.head ?? context.operation.base;
     this.apply('schema', pair, {
       ...(operation ? { operation } : {}),
@@ -433,12 +434,13 @@ export class Walk {
     const recurse = (baseChild: Node, headChild: Node, childPath: string) =>
       this.walkSchema(context, baseChild, headChild, childPath, false, stack);
 
-    const baseProperties = propertiesOf(this.base, base, context.direction);
-    const headProperties = propertiesOf(this.head, head, context.direction);
+    // Properties (with those of allOf members) are compared once, by the object that has them.
+    const baseProperties = member ? new Map() : propertiesOf(this.base, base, context.direction);
+    const headProperties = member ? new Map() : propertiesOf(this.head, head, context.direction);
     for (const [name, property] of baseProperties) {
       const other = headProperties.get(name);
       if (!other || property.hidden || other.hidden) continue;
-      recurse(base.child('properties', name), head.child('properties', name), `${path}.${name}`);
+      recurse(property.node, other.node, `${path}.${name}`);
     }
     const both = (keyword: string) => base.keywords[keyword] !== undefined && head.keywords[keyword] !== undefined;
     if (both('items') && isObject(base.keywords.items) && isObject(head.keywords.items)) {
@@ -504,9 +506,9 @@ export class Walk {
     }
     const baseMembers = variantsOf(this.base.resolver, base.node, 'allOf');
     const headMembers = variantsOf(this.head.resolver, head.node, 'allOf');
-    for (const member of baseMembers) {
-      const match = headMembers.find((other) => other.key === member.key);
-      if (match) recurse(member.node, match.node, path);
+    for (const baseMember of baseMembers) {
+      const match = headMembers.find((other) => other.key === baseMember.key);
+      if (match) this.walkSchema(context, baseMember.node, match.node, path, false, stack, true);
     }
     stack.delete(key);
   }

@@ -22,14 +22,17 @@ export function verdictOf(entry: AgreementCase): Verdict {
   const decisive = [...counted].sort((a, b) => compareLevels(a.level, b.level))[0];
   const ours = decisive?.level;
   const agrees = (ours === 'breaking') === (entry.level === 'breaking');
-  const difference = decisive ? findRule(decisive.id)?.oasdiff : undefined;
+  // Declared when a rule that reported at our level says it differs from oasdiff on this rule, and why.
+  const declared =
+    !agrees &&
+    counted.some((change) => change.level === ours && findRule(change.id)?.oasdiff?.ids.includes(entry.oasdiff));
   return {
     case: entry,
     ours,
     rule: decisive?.id,
     changes,
     agrees,
-    declared: !agrees && Boolean(difference?.ids.includes(entry.oasdiff)),
+    declared,
   };
 }
 
