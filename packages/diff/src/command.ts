@@ -20,8 +20,17 @@ export interface DiffCommandOptions {
   cwd?: string;
   write?: (text: string) => void;
   writeError?: (text: string) => void;
-  /** Called with the exit status instead of setting `process.exitCode`. */
+  /**
+   * Called with the exit status instead of setting `process.exitCode`. With it, a usage error
+   * throws a `CommanderError` carrying its exit status (see `runProgram`) instead of exiting.
+   */
   exit?: (code: number) => void;
+}
+
+/** --help and --version end with 0; everything else commander rejects is a usage error: 2. */
+function exitCodeOf(error: CommanderError): number {
+  const ok = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code);
+  return ok ? 0 : 2;
 }
 
 export function createDiffCommand(options: DiffCommandOptions = {}): Command {
@@ -42,12 +51,10 @@ export function createDiffCommand(options: DiffCommandOptions = {}): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: write, writeErr: writeError, outputError: (text, print) => print(text) })
     .exitOverride((error: CommanderError) => {
-      // --help and --version are not errors; everything else commander rejects is a usage error.
-      const ok =
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.help' ||
-        error.code === 'commander.version';
-      throw new CommanderError(ok ? 0 : 2, error.code, error.message);
+      // Self-contained: mounted in any CLI, a usage error still exits 2 with one line, no stack trace.
+      const code = exitCodeOf(error);
+      if (!options.exit) process.exit(code);
+      throw new CommanderError(code, error.code, error.message);
     })
     .action(async (base: string, head: string, flags: { format: Format; failOn: FailOn }) => {
       try {
@@ -65,28 +72,19 @@ export function createDiffCommand(options: DiffCommandOptions = {}): Command {
   return command;
 }
 
-/** Runs a program holding commands made as above: usage errors exit 2 without a stack trace. */
+/** Runs a CLI program (such as one with the diff command mounted): its own usage errors exit 2 too. */
 export async function runProgram(
   program: Command,
   argv: readonly string[],
   exit: (code: number) => void = (code) => (process.exitCode = code),
 ): Promise<void> {
-  for (const command of [program, ...program.commands]) {
-    command.exitOverride((error: CommanderError) => {
-      const ok =
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.help' ||
-        error.code === 'commander.version';
-      throw new CommanderError(ok ? 0 : 2, error.code, error.message);
-    });
-  }
+  program.exitOverride((error: CommanderError) => {
+    throw new CommanderError(exitCodeOf(error), error.code, error.message);
+  });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      exit(error.exitCode);
-      return;
-    }
-    throw error;
+    if (!(error instanceof CommanderError)) throw error;
+    exit(error.exitCode);
   }
 }
