@@ -285,4 +285,30 @@ export const compositionRules: Rule<'schema'>[] = [
       if (from !== to) emit({ message: `${subject(schemaPair)} ${to ? 'deprecated' : 'no longer deprecated'}` });
     },
   }),
+  rule({
+    id: 'discriminator-changed',
+    level: 'info',
+    location: 'schema',
+    description:
+      "A `discriminator` (its `propertyName` or `mapping`) was added, removed or changed: a hint for code generators and parsers; the oneOf variants and the property's values are compared on their own.",
+    cases: [
+      pair(
+        'mapping added',
+        res({ ...oneOf('Cat', 'Dog'), discriminator: { propertyName: 'kind' } }),
+        res({
+          ...oneOf('Cat', 'Dog'),
+          discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat' } },
+        }),
+      ),
+    ],
+    check(schemaPair, emit) {
+      const from = JSON.stringify(schemaPair.base.keywords.discriminator ?? null);
+      const to = JSON.stringify(schemaPair.head.keywords.discriminator ?? null);
+      if (from !== to)
+        emit({
+          message: `discriminator of ${subject(schemaPair)} changed from ${from} to ${to}`,
+          pointer: '/discriminator',
+        });
+    },
+  }),
 ];

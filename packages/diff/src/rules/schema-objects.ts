@@ -288,24 +288,96 @@ export const objectRules: Rule<'schema'>[] = [
       ),
     ],
   ),
-  rule({
-    id: 'request-closed',
-    level: 'breaking',
-    location: 'schema',
-    direction: 'request',
-    description:
-      'A request object stopped allowing properties it does not list (`additionalProperties: false` added): requests with extra properties are rejected.',
-    cases: [pair('additionalProperties: false added', requestBody(open({})), requestBody(closed({})))],
-    check(schemaPair, emit) {
-      if (
-        schemaPair.head.keywords.additionalProperties === false &&
-        schemaPair.base.keywords.additionalProperties !== false
-      ) {
-        emit({
-          message: `${schemaPair.path === 'body' ? 'the body' : `\`${schemaPair.path}\``} no longer accepts properties it does not list`,
-          pointer: '/additionalProperties',
-        });
-      }
-    },
-  }),
+  extraRule(
+    'request-closed',
+    'request',
+    'breaking',
+    (from, to) => from === 'open' && to !== 'open',
+    'A request object stopped allowing any unlisted property (`additionalProperties: false`, or a schema they must fit, added): requests with other extra properties are rejected.',
+    [
+      pair('additionalProperties: false added', requestBody(open({})), requestBody(closed({}))),
+      pair(
+        'additionalProperties schema added',
+        requestBody(open({})),
+        requestBody({ ...open({}), additionalProperties: { type: 'string' } }),
+      ),
+    ],
+  ),
+  extraRule(
+    'request-opened',
+    'request',
+    'info',
+    (from, to) => from !== 'open' && to === 'open',
+    'A request object now accepts unlisted properties it rejected.',
+    [pair('additionalProperties: false dropped', requestBody(closed({})), requestBody(open({})))],
+  ),
+  extraRule(
+    'response-additional-properties-widened',
+    'response',
+    'breaking',
+    (from, to) => from === 'schema' && to === 'open',
+    'The values of a response map (`additionalProperties: {schema}`) are no longer constrained: clients that read every value as that schema can receive anything.',
+    [
+      pair(
+        'map values no longer strings',
+        responseBody({ type: 'object', additionalProperties: { type: 'string' } }),
+        responseBody({ type: 'object' }),
+      ),
+    ],
+  ),
+  extraRule(
+    'response-opened',
+    'response',
+    'info',
+    (from, to) => from === 'closed' && to !== 'closed',
+    'A response object may now hold properties it does not list: clients ignore properties they do not know.',
+    [pair('additionalProperties: false dropped', responseBody(closed({})), responseBody(open({})))],
+  ),
 ];
+
+type Extra = 'open' | 'closed' | 'schema';
+
+/** What `additionalProperties` allows beyond the listed properties (`unevaluatedProperties` has its own rules). */
+function extraOf(schemaPair: SchemaPair, side: 'base' | 'head'): Extra {
+  const value = schemaPair[side].keywords.additionalProperties;
+  if (value === false) return 'closed';
+  if (
+    value !== undefined &&
+    value !== true &&
+    !(typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+  )
+    return 'schema';
+  return 'open';
+}
+
+function extraRule(
+  id: string,
+  direction: 'request' | 'response',
+  level: Rule['level'],
+  matches: (from: Extra, to: Extra) => boolean,
+  description: string,
+  cases: Rule['cases'],
+): Rule<'schema'> {
+  return rule({
+    id,
+    level,
+    location: 'schema',
+    direction,
+    description,
+    cases,
+    check(schemaPair, emit) {
+      const from = extraOf(schemaPair, 'base');
+      const to = extraOf(schemaPair, 'head');
+      if (from === to || !matches(from, to)) return;
+      const what = {
+        open: 'any other property',
+        closed: 'no other property',
+        schema: 'other properties that fit a schema',
+      };
+      emit({
+        message: `${schemaPair.path === 'body' ? 'the body' : `\`${schemaPair.path}\``} now allows ${what[to]} (was ${what[from]})`,
+        pointer: '/additionalProperties',
+      });
+    },
+  });
+}
