@@ -1,0 +1,11 @@
+import type { HeaderLookup } from './credential.ts';
+
+/** The token of an `Authorization: Bearer <token>` header (scheme in any case), or undefined. */
+export function bearerToken(header: HeaderLookup): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header('authorization') ?? '')?.[1];
+}
+
+/** The headers presenting `token` as a Bearer token. */
+export function bearerHeaders(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
