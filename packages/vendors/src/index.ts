@@ -32,7 +32,13 @@ export type {
 export { ApiError, isApiError, type ApiErrorOptions } from './errors/api-error.ts';
 export { describeFinding, describeFindings, invalidRequest, type Finding } from './errors/findings.ts';
 export * as protocolErrors from './protocol/protocol-errors.ts';
-export { answerFailure, renderFailure, jsonContentType, type FailureAnswer } from './protocol/answer.ts';
+export {
+  answerFailure,
+  jsonContentType,
+  renderFailure,
+  serializeAnswer,
+  type FailureAnswer,
+} from './protocol/answer.ts';
 export { securityHeaders } from './protocol/security-headers.ts';
 export { newRequestId, requestIdFor } from './protocol/request-id.ts';
 export { jsonNestingDepth } from './protocol/json-depth.ts';

@@ -1,4 +1,4 @@
-import { createServer, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Express } from 'express';
 import {
@@ -7,6 +7,7 @@ import {
   newRequestId,
   protocolErrors,
   resolveConnectionLimits,
+  serializeAnswer,
   type AnyVendorCore,
   type ConnectionLimits,
 } from '@envspec/vendors';
@@ -35,24 +36,7 @@ export function createHttpServer(app: Express, overrides: Partial<ConnectionLimi
       socket.destroy();
       return;
     }
-    socket.end(rawAnswer(answerFailure(core, protocolErrors.clientError(error, limits), newRequestId())));
+    socket.end(serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), newRequestId())));
   });
   return server;
-}
-
-/** A whole HTTP/1.1 response as bytes, for a socket no `ServerResponse` owns; it closes the connection. */
-export function rawAnswer({
-  status,
-  headers,
-  body,
-}: {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}) {
-  const all = { ...headers, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
-  const head = Object.entries(all)
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('');
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n${head}\r\n${body}`;
 }
