@@ -68,6 +68,21 @@ function decodeText(bytes: Uint8Array, charset: string): string {
 }
 
 /**
+ * What Express's JSON parser says of a body that is JSON but not an object or array: the engine's
+ * own JSON.parse message for the text from the offending character on, as body-parser words it.
+ */
+function strictViolation(text: string, char: string): string {
+  const index = text.indexOf(char);
+  const partial = index === -1 ? '' : text.slice(0, index) + '#'.repeat(text.length - index);
+  try {
+    JSON.parse(partial);
+    return 'strict violation';
+  } catch (error) {
+    return (error as Error).message.replace(/#+/g, (placeholder) => text.substring(index, index + placeholder.length));
+  }
+}
+
+/**
  * Reads a request body the way the reference server's JSON parser does, before anything else
  * looks at the request: only JSON media types (`application/json`, `application/*+json`) are read;
  * the decoded size is limited (413), a charset other than UTF-… is 415, then the nesting depth is
@@ -86,8 +101,7 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   const depth = jsonNestingDepth(text);
   if (depth > limits.maxDepth) throw protocolErrors.bodyTooDeep(depth, limits.maxDepth);
   const first = text.trimStart()[0];
-  if (first !== '{' && first !== '[')
-    throw protocolErrors.malformedJson(`Unexpected token '${first ?? ''}', "${text.slice(0, 20)}" is not valid JSON`);
+  if (first !== '{' && first !== '[') throw protocolErrors.malformedJson(strictViolation(text, first ?? ''));
   try {
     return { value: JSON.parse(text), parsed: true };
   } catch (error) {

@@ -82,7 +82,7 @@ describe.each(vendors)('%s engine', (vendor) => {
 
   it('answers 405 naming the methods the path has', async () => {
     const response = await call(createStatefulEngine(vendor), { ...update(vendor), method: 'POST' });
-    expect(response.headers.get('allow')).toBe(['GET', updateRequest(vendor).method].join(', '));
+    expect(response.headers.get('allow')?.split(', ').sort()).toEqual(['GET', updateRequest(vendor).method].sort());
   });
 
   it("applies the spec's own update and reads it back", async () => {
