@@ -8,6 +8,7 @@ export {
   type RawRequest,
   type SocketExchange,
 } from './raw-http.ts';
+export { bundleForBrowser, type BrowserBundle } from './browser-bundle.ts';
 export { findFreePort, spawnUntilReady, waitForHttp, type Child } from './processes.ts';
 export {
   concretePath,

@@ -1,5 +1,5 @@
 import type { Credential } from '../credentials/credential.ts';
-import { bearerHeaders, bearerToken } from '../credentials/schemes.ts';
+import { bearerScheme } from '../credentials/schemes.ts';
 import type { VendorCredentials } from '../vendor-core.ts';
 
 /**
@@ -21,9 +21,6 @@ export const fabroDemoCredentials: readonly Credential[] = [
 /** Fabro takes a dev token as a Bearer token. */
 export const fabroCredentials: VendorCredentials = {
   demo: fabroDemoCredentials,
-  headerNames: ['authorization'],
-  unauthenticatedStatus: 401,
+  ...bearerScheme,
   hint: "send a dev token as 'Authorization: Bearer fabro_dev_...'",
-  presented: bearerToken,
-  present: bearerHeaders,
 };

@@ -1,5 +1,5 @@
 import type { Credential } from '../credentials/credential.ts';
-import { bearerHeaders, bearerToken } from '../credentials/schemes.ts';
+import { bearerScheme } from '../credentials/schemes.ts';
 import type { VendorCredentials } from '../vendor-core.ts';
 
 /** Demo PATs documented in the README; configure other credentials to replace them. */
@@ -17,9 +17,6 @@ export const qoderDemoCredentials: readonly Credential[] = [
 /** Qoder takes a personal access token as a Bearer token. */
 export const qoderCredentials: VendorCredentials = {
   demo: qoderDemoCredentials,
-  headerNames: ['authorization'],
-  unauthenticatedStatus: 401,
+  ...bearerScheme,
   hint: "send a valid personal access token as 'Authorization: Bearer <PAT>'",
-  presented: bearerToken,
-  present: bearerHeaders,
 };
