@@ -5,7 +5,8 @@
  */
 import { Agent } from 'node:http';
 import type { Vendor } from '@envspec/specs';
-import { credentialHeaders, send, type RawReply } from '@envspec/testkit';
+import { send, type RawReply } from '@envspec/testkit';
+import { credentialHeaders } from '@envspec/vendors';
 
 export interface LoadTarget {
   vendor: Vendor;

@@ -12,8 +12,6 @@ export { bundleForBrowser, type BrowserBundle } from './browser-bundle.ts';
 export { findFreePort, spawnUntilReady, waitForHttp, type Child } from './processes.ts';
 export {
   concretePath,
-  credentialHeaders,
-  demoSecret,
   documentedResponse,
   operationOf,
   readPath,

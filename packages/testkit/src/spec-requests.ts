@@ -10,7 +10,6 @@ import {
   type ResponseObject,
   type Vendor,
 } from '@envspec/specs';
-import { vendorCore } from '@envspec/vendors';
 
 const exampleValue = (document: OpenApiDocument, node: unknown) =>
   structuredClone(locate<ExampleObject>(document, node as ExampleObject, []).value.value);
@@ -96,16 +95,4 @@ export function documentedResponse(
     }),
   );
   return { example: first === undefined ? undefined : exampleValue(document, first), headers };
-}
-
-/** The demo credential with write access and no rate limit of its own: what a test sends by default. */
-export function demoSecret(vendor: Vendor, access: 'read' | 'write' = 'write'): string {
-  const credential = vendorCore(vendor).credentials.demo.find((c) => c.access === access && !c.rateLimit);
-  if (!credential) throw new Error(`${vendor} has no unthrottled ${access} demo credential`);
-  return credential.secret;
-}
-
-/** The headers presenting `vendor`'s unthrottled write demo credential (or `secret`) in its scheme. */
-export function credentialHeaders(vendor: Vendor, secret = demoSecret(vendor)): Record<string, string> {
-  return vendorCore(vendor).credentials.present(secret);
 }

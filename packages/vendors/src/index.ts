@@ -13,6 +13,9 @@ export {
   credentialHeaderNames,
   vendorOptionEntries,
   vendorOptionValues,
+  demoCredential,
+  credentialHeaders,
+  type DemoRole,
   type VendorOptionName,
   type VendorOptionEntry,
 } from './registry.ts';

@@ -3,6 +3,7 @@ import { datadogCore } from './datadog/datadog-core.ts';
 import { fabroCore } from './fabro/fabro-core.ts';
 import { launchDarklyCore } from './launchdarkly/launchdarkly-core.ts';
 import { qoderCore } from './qoder/qoder-core.ts';
+import type { Credential } from './credentials/credential.ts';
 import type { AnyVendorCore, VendorOption } from './vendor-core.ts';
 
 /**
@@ -80,4 +81,24 @@ export function vendorOptionValues(
       (isVendorOptionName(name) ? overrides[name] : undefined) ?? option.default,
     ]),
   );
+}
+
+/** What a demo credential is for: writing, reading only, or writing under a small rate limit. */
+export type DemoRole = 'write' | 'read' | 'throttled';
+
+/** The vendor's demo credential for a role (read: read-only; write: writes, no rate limit of its own). */
+export function demoCredential(vendor: Vendor, role: DemoRole): Credential | undefined {
+  const demo = vendorCore(vendor).credentials.demo;
+  return role === 'throttled'
+    ? demo.find((credential) => credential.rateLimit)
+    : demo.find((credential) => credential.access === role && !credential.rateLimit);
+}
+
+/** The headers presenting `secret` (default the unthrottled write demo credential) in the vendor's scheme. */
+export function credentialHeaders(
+  vendor: Vendor,
+  secret = demoCredential(vendor, 'write')?.secret,
+): Record<string, string> {
+  if (secret === undefined) throw new Error(`${vendor} has no write demo credential`);
+  return vendorCore(vendor).credentials.present(secret);
 }

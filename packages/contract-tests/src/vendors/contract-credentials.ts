@@ -1,17 +1,7 @@
 import type { Vendor } from '@envspec/specs';
-import { defaultServerPorts, vendorCore } from '@envspec/vendors';
+import { defaultServerPorts, demoCredential, vendorCore, type DemoRole } from '@envspec/vendors';
 
-export type Role = 'write' | 'read' | 'throttled';
-
-/** The vendor's demo credential for a role: write and read without a rate limit, throttled with one. */
-function demoSecret(vendor: Vendor, role: Role): string | undefined {
-  const demo = vendorCore(vendor).credentials.demo;
-  const credential =
-    role === 'throttled'
-      ? demo.find((candidate) => candidate.rateLimit)
-      : demo.find((candidate) => candidate.access === role && !candidate.rateLimit);
-  return credential?.secret;
-}
+export type Role = DemoRole;
 
 /**
  * The credential secret a suite sends for a role. Defaults are the vendor's documented demo
@@ -19,7 +9,7 @@ function demoSecret(vendor: Vendor, role: Role): string | undefined {
  * Datadog's secret is `<DD-API-KEY>:<DD-APPLICATION-KEY>`.
  */
 export function secretFor(vendor: Vendor, role: Role): string | undefined {
-  return process.env[`CONTRACT_${vendor.toUpperCase()}_${role.toUpperCase()}`] ?? demoSecret(vendor, role);
+  return process.env[`CONTRACT_${vendor.toUpperCase()}_${role.toUpperCase()}`] ?? demoCredential(vendor, role)?.secret;
 }
 
 /** The request headers that present `secret` in the vendor's scheme. */

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundleOf, vendors, type Vendor } from '@envspec/specs';
-import { credentialHeaders, envelopeIssues, readPath, updateRequest } from '@envspec/testkit';
-import { MemoryStore, vendorCore, type Store, type Versioned } from '@envspec/vendors';
+import { envelopeIssues, readPath, updateRequest } from '@envspec/testkit';
+import { MemoryStore, credentialHeaders, vendorCore, type Store, type Versioned } from '@envspec/vendors';
 import { createStatefulEngine, type StatefulEngine } from '../../src/stateful/index.ts';
 
 const origin = 'http://engine.test';

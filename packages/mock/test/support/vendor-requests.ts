@@ -3,8 +3,8 @@
  * demo write credentials, and its update request with any body.
  */
 import type { Vendor } from '@envspec/specs';
-import { credentialHeaders, send, updateRequest, type RawReply } from '@envspec/testkit';
-import { mapVendors } from '@envspec/vendors';
+import { send, updateRequest, type RawReply } from '@envspec/testkit';
+import { credentialHeaders, mapVendors } from '@envspec/vendors';
 
 /** The demo write credentials, as each vendor takes them; Prism only checks that they are present. */
 export const credentials: Readonly<Record<Vendor, Record<string, string>>> = mapVendors((vendor) =>

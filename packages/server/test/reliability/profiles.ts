@@ -7,8 +7,8 @@ import {
   type OpenApiDocument,
   type Vendor,
 } from '@envspec/specs';
-import { credentialHeaders, demoSecret } from '@envspec/testkit';
-import { vendorCore } from '@envspec/vendors';
+
+import { credentialHeaders, demoCredential, vendorCore } from '@envspec/vendors';
 import type { RawReply } from '../support/raw-http.ts';
 
 /** A location inside a JSON value: property names and array indices. */
@@ -73,7 +73,7 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 function profile(vendor: Vendor): VendorProfile {
   const document = loadBundle(vendor);
-  const secret = demoSecret(vendor);
+  const secret = demoCredential(vendor, 'write')!.secret;
   const common = {
     vendor,
     document,
