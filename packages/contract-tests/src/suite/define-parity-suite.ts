@@ -130,7 +130,10 @@ const vendorRequests: Array<[string, Vendor, () => RawRequest]> = [
 /** What must be the same: the status, the headers a client acts on, and the envelope without its request id. */
 async function answer(kind: string, vendor: Vendor, request: RawRequest) {
   const reply = await send(baseOf(kind, vendor)!, request);
-  const { request_id: _requestId, ...envelope } = (reply.body ?? {}) as Record<string, unknown>;
+  const { request_id: _requestId, ...answered } = (reply.body ?? {}) as Record<string, unknown>;
+  // Each target's state moves on its own (the contract suites write to both), so a stored revision
+  // named in a message (Fabro's stale If-Match) is compared as a revision, not as its value.
+  const envelope: unknown = JSON.parse(JSON.stringify(answered).replace(/\b[0-9a-f]{64}\b/g, '<revision>'));
   return {
     status: reply.status,
     contentType: reply.headers['content-type'],
