@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { bundlePath, vendors, type Vendor } from '../src/vendors.ts';
+import { bundlePath } from '../src/files.ts';
+import { vendors, type Vendor } from '../src/vendors.ts';
 
 const run = promisify(execFile);
 const specsDir = fileURLToPath(new URL('..', import.meta.url));

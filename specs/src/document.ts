@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { bundlePath, type Vendor } from './vendors.ts';
+import { escapeSegment, pointerSegments } from './json-pointer.ts';
 
 /** The subset of an OpenAPI 3.1 document envspec's tools read. */
 export interface OpenApiDocument {
@@ -53,11 +52,6 @@ export type PathItem = { parameters?: Array<ParameterObject | Reference> } & Par
   Record<HttpMethod, OperationObject>
 >;
 
-/** Reads a vendor's committed bundle. */
-export function loadBundle(vendor: Vendor): OpenApiDocument {
-  return JSON.parse(readFileSync(bundlePath(vendor), 'utf8')) as OpenApiDocument;
-}
-
 function isReference(node: unknown): node is Reference {
   return typeof node === 'object' && node !== null && typeof (node as Reference).$ref === 'string';
 }
@@ -76,10 +70,7 @@ export function locate<T>(document: OpenApiDocument, node: T | Reference, at: st
     if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
     const ref: string = current.$ref;
     if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported, got ${ref}`);
-    location = ref
-      .slice(2)
-      .split('/')
-      .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+    location = pointerSegments(ref.slice(1));
     current = location.reduce<unknown>(
       (parent, key) => (parent as Record<string, unknown> | undefined)?.[key],
       document,
@@ -123,5 +114,5 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
 
 /** JSON Pointer (RFC 6901) of a location in the document, for schema `$ref`s and messages. */
 export function pointer(...segments: string[]): string {
-  return `#/${segments.map((segment) => segment.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+  return `#/${segments.map(escapeSegment).join('/')}`;
 }

@@ -1,6 +1,10 @@
-export { vendors, isVendor, bundlePath, specRootPath, type Vendor } from './vendors.ts';
+/**
+ * The browser-safe entry point: the vendor list, the bundles (as JSON modules), the document
+ * helpers and the schema validator. File-system paths for Node tools are in `@envspec/specs/files`.
+ */
+export { vendors, isVendor, type Vendor } from './vendors.ts';
+export { bundleOf, loadBundle } from './bundles.ts';
 export {
-  loadBundle,
   resolve,
   locate,
   type Located,
@@ -18,4 +22,13 @@ export {
   type ExampleObject,
   type Reference,
 } from './document.ts';
-export { createSchemaValidator, formatIssues, type SchemaIssue, type SchemaValidator } from './schema-validator.ts';
+export { componentExample, requestExample, responseExample } from './examples.ts';
+export { escapeSegment, pointerSegments } from './json-pointer.ts';
+export {
+  createSchemaValidator,
+  documentRef,
+  formatIssues,
+  type SchemaIssue,
+  type SchemaValidator,
+  type SchemaValidatorOptions,
+} from './schema-validator.ts';

@@ -5,13 +5,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadBundle } from '@envspec/specs';
-import { vendorModules } from '@envspec/server';
+import { bundleOf } from '@envspec/specs';
+import { qoderCore } from '@envspec/vendors';
 
-const [[, fixture]] = vendorModules.qoder.seed(loadBundle('qoder')) as Array<readonly [string, unknown]> as [
-  readonly [string, unknown],
-];
-const body = Buffer.from(JSON.stringify(fixture));
+const [fixture] = qoderCore.fixtures(bundleOf('qoder'));
+if (!fixture) throw new Error('the qoder spec has no fixture');
+const body = Buffer.from(JSON.stringify(fixture[1]));
 
 const server = createServer((req, res) => {
   req.resume();

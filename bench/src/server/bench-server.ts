@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { startPrism } from '@envspec/mock';
-import { bundlePath, type Vendor } from '@envspec/specs/vendors';
-import { findFreePort as freePort } from '@envspec/mock';
+import type { Vendor } from '@envspec/specs';
+import { bundlePath } from '@envspec/specs/files';
+import { findFreePort as freePort } from '@envspec/testkit';
 import { startChildServer } from '../process.ts';
 import { pairedRatio, summarize, type Summary } from '../stats.ts';
 import { checkWorkload, runLoad, type LoadRound } from './load.ts';

@@ -11,9 +11,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
-import { createApp } from '@envspec/server';
-import { isVendor } from '@envspec/specs/vendors';
+import { createApp, createServerLogger } from '@envspec/server';
+import { isVendor } from '@envspec/specs';
 import { createBareServer } from './bare-server.ts';
 import { isServerVariant } from './variants.ts';
 
@@ -23,14 +22,8 @@ async function serve(): Promise<Server> {
   if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}'`);
   if (!isServerVariant(variant) || variant === 'prism') throw new Error(`unknown server variant '${variant}'`);
   if (variant === 'bare') return createBareServer(vendor);
-  // The same logger as `envspec-server` (packages/server/src/cli.ts).
-  const logger = pino(
-    {
-      level: logLevel,
-      redact: ['req.headers.authorization', 'req.headers["dd-api-key"]', 'req.headers["dd-application-key"]'],
-    },
-    pino.destination(2),
-  );
+  // The same logger as `envspec-server`.
+  const logger = createServerLogger(logLevel);
   const app = await createApp(vendor, { logger, validation: variant === 'reference' });
   return createServer(app);
 }

@@ -1,8 +1,10 @@
 import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { startMocks, startPrism } from '@envspec/mock';
-import { bundlePath, vendors, type Vendor } from '@envspec/specs/vendors';
-import { findFreePort as freePort } from '@envspec/mock';
+import { vendors, type Vendor } from '@envspec/specs';
+import { bundlePath } from '@envspec/specs/files';
+import { findFreePort as freePort } from '@envspec/testkit';
 import { summarize, type Summary } from '../stats.ts';
 
 export interface ToolchainBenchOptions {
@@ -60,8 +62,7 @@ function timed(
 
 /** Turbo's `Cached:    12 cached, 30 total` line and its `Failed:    pkg#task` lines. */
 export function parseTurboSummary(output: string): { cached: number | null; total: number | null; failed: string[] } {
-  // eslint-disable-next-line no-control-regex
-  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(output);
   const match = /Cached:\s+(\d+) cached, (\d+) total/.exec(plain);
   const failed = [...plain.matchAll(/^\s*Failed:\s+(\S+#\S+)\s*$/gm)].map((line) => line[1]!);
   return { ...(match ? { cached: Number(match[1]), total: Number(match[2]) } : { cached: null, total: null }), failed };

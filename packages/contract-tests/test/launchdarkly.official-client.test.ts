@@ -6,10 +6,10 @@
 import { Configuration, EnvironmentsApi } from 'launchdarkly-api-typescript';
 import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
-import { secretFor } from '../src/vendors/credentials.ts';
+import { secretFor } from '../src/vendors/contract-credentials.ts';
 
 const endpoints = inject('endpoints').filter(
-  (endpoint) => endpoint.vendor === 'launchdarkly' && ['mock', 'server', 'url'].includes(endpoint.kind),
+  (endpoint) => endpoint.vendor === 'launchdarkly' && ['mock', 'stateful', 'server', 'url'].includes(endpoint.kind),
 );
 // Errors are provoked for real, so only on targets with real behaviour.
 const behavingEndpoints = endpoints.filter((endpoint) => endpoint.kind !== 'mock');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { parseVendorSelection } from '@envspec/server';
-import { vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
+import { vendors as allVendors, type Vendor } from '@envspec/specs';
+import { parseVendorSelection } from '@envspec/vendors';
 import { defaultCorsOrigins } from './http/cors.ts';
 import { mockModes, type MockMode } from './mock-fleet.ts';
 
@@ -22,7 +22,7 @@ export const mockCliUsage = `Usage: envspec-mock [--mode static|dynamic|stateful
 
   --mode          static (default): answer with the spec's examples
                   dynamic: generate data from the schemas (add --seed to make it repeatable)
-                  stateful: the reference server's behaviour, so an update is read back
+                  stateful: the reference server's semantics in process, so an update is read back
   --seed          seed for dynamic data and for which requests get an injected error
   --host          interface to listen on (default 127.0.0.1)
   --vendor        only start these vendors (repeatable; default all: ${allVendors.join(', ')})

@@ -1,39 +1,40 @@
 #!/usr/bin/env -S npx tsx
 /** `envspec-mock`: starts the mocks, prints where they listen, and stops them on Ctrl-C / SIGTERM. */
-import { startMocks } from './mock-fleet.ts';
-import { mockCliUsage, parseMockCliOptions } from './cli-options.ts';
-import { formatTable } from '@envspec/server';
+import { mockCliUsage, parseMockCliOptions, type MockCliOptions } from './cli-options.ts';
+import { startMocks, type MockFleet } from './mock-fleet.ts';
 
-let options;
-try {
-  options = parseMockCliOptions(process.argv.slice(2));
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${mockCliUsage}`);
-  process.exit(2);
+function parseOrExit(): MockCliOptions {
+  try {
+    return parseMockCliOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${mockCliUsage}`);
+    process.exit(2);
+  }
 }
 
+const options = parseOrExit();
 const verbose = Boolean(process.env.ENVSPEC_MOCK_VERBOSE);
-let fleet;
-try {
-  fleet = await startMocks({
-    ...options,
-    // The mock's own events (restarts, errors it produced) always; Prism's chatter only when asked.
-    onLog: (vendor, line) => {
-      if (verbose || line.startsWith('mock')) console.log(`[${vendor}] ${line}`);
-    },
-  });
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
+
+async function startOrExit(): Promise<MockFleet> {
+  try {
+    return await startMocks({
+      ...options,
+      // The mock's own events (restarts, errors it produced) always; Prism's chatter only when asked.
+      onLog: (vendor, line) => {
+        if (verbose || line.startsWith('mock')) console.log(`[${vendor}] ${line}`);
+      },
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 }
-const engine = options.mode === 'stateful' ? 'reference server' : `Prism, ${options.mode}`;
+
+const fleet = await startOrExit();
+const engine = options.mode === 'stateful' ? 'stateful, in process' : `Prism, ${options.mode}`;
 console.log(`Mocks ready (${engine}):\n`);
-console.log(
-  formatTable(
-    ['vendor', 'mock URL'],
-    fleet.mocks.map((mock) => [mock.vendor, mock.url]),
-  ),
-);
+const width = Math.max(...fleet.mocks.map((mock) => mock.vendor.length));
+for (const mock of fleet.mocks) console.log(`  ${mock.vendor.padEnd(width)}  ${mock.url}`);
 const extras = [
   options.delayMs ? `delay ${options.delayMs} ms` : '',
   options.errorRate ? `error rate ${options.errorRate} (status ${options.errorStatus ?? 500})` : '',

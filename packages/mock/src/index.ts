@@ -7,9 +7,13 @@ export {
   type RunningMock,
 } from './mock-fleet.ts';
 export { startPrism, type PrismMode, type PrismOptions, type PrismProcess } from './prism-process.ts';
-export { defaultMockPorts } from './ports.ts';
+export { defaultMockPorts } from '@envspec/vendors';
 export { defaultMockLimits, type MockLimits } from './http/front-server.ts';
 export { defaultCorsOrigins, type CorsOptions } from './http/cors.ts';
 export type { InjectionOptions } from './http/injection.ts';
-export { waitForHttp } from './wait-for-http.ts';
-export { findFreePort } from './free-port.ts';
+export {
+  createStatefulEngine,
+  type FetchHandler,
+  type StatefulEngine,
+  type StatefulEngineOptions,
+} from './stateful/index.ts';

@@ -1,21 +1,21 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadBundle } from '@envspec/specs';
-import { bundlePath, vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
+import { bundleOf, vendors as allVendors, type Vendor } from '@envspec/specs';
+import { bundlePath } from '@envspec/specs/files';
+import { defaultMockPorts, type Store } from '@envspec/vendors';
 import { engineSlot, type Engine } from './engine/engine.ts';
 import { startPrismEngine } from './engine/prism-engine.ts';
-import { startReferenceEngines } from './engine/reference-engine.ts';
+import { startStatefulEngines } from './engine/stateful-engines.ts';
 import { corsPolicy, type CorsOptions } from './http/cors.ts';
 import { createFront, resolveMockLimits, type MockLimits } from './http/front-server.ts';
 import { checkInjectionOptions, randomSource, type InjectionOptions } from './http/injection.ts';
-import { defaultMockPorts } from './ports.ts';
 import { indexSpec } from './spec/spec-index.ts';
 import { vendorErrors } from './vendor/vendor-errors.ts';
 
 /**
  * - `static`: Prism answers with the spec's examples (default).
  * - `dynamic`: Prism generates data from the schemas; pass `seed` to make it repeatable.
- * - `stateful`: the reference server answers, so an update is visible to the next read.
+ * - `stateful`: the vendor core's semantics answer in process, so an update is visible to the next read.
  */
 export type MockMode = 'static' | 'dynamic' | 'stateful';
 
@@ -33,13 +33,15 @@ export interface MockFleetOptions extends InjectionOptions {
   /** Browser access; default: local dev origins on any port. `false` turns CORS off. */
   cors?: CorsOptions | false;
   limits?: Partial<MockLimits>;
+  /** Stateful mode: where each vendor's resources live; default in memory, seeded from the spec's fixtures. */
+  stores?: Partial<Record<Vendor, Store<unknown>>>;
 }
 
 export interface RunningMock {
   vendor: Vendor;
   url: string;
   port: number;
-  /** What answers behind the mock's front: a supervised Prism child, or the reference server. */
+  /** What answers behind the mock's front: a supervised Prism child, or the in-process stateful engine. */
   engine: Pick<Engine, 'kind' | 'url' | 'pid' | 'ready'>;
 }
 
@@ -78,7 +80,7 @@ function close(server: Server): Promise<void> {
 /**
  * Starts one mock per vendor and resolves when every one answers. Each mock is a guarding front on
  * the public port (4010–4013 by default) in front of its engine: Prism (static, dynamic) on a free
- * loopback port, restarted if it dies, or the reference server (stateful).
+ * loopback port, restarted if it dies, or the in-process stateful engine.
  */
 export async function startMocks(options: MockFleetOptions = {}): Promise<MockFleet> {
   const { vendors = allVendors, host = '127.0.0.1', mode = 'static', seed, onLog } = options;
@@ -97,11 +99,18 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
   };
 
   try {
-    // The public ports first, so a port clash fails before any engine starts.
+    const stateful =
+      mode === 'stateful'
+        ? startStatefulEngines(vendors, options.stores, (vendor, error) =>
+            log(vendor)(`mock: the stateful engine failed: ${(error as Error).stack ?? String(error)}`),
+          )
+        : undefined;
+    if (stateful) stoppers.push(stateful.stop);
+    // The public ports first, so a port clash fails before any Prism starts.
     const slots = new Map<Vendor, ReturnType<typeof engineSlot>>();
     for (const vendor of vendors) {
-      const index = indexSpec(loadBundle(vendor));
-      const slot = engineSlot(mode === 'stateful' ? 'reference-server' : 'prism');
+      const index = indexSpec(bundleOf(vendor));
+      const slot = engineSlot(mode === 'stateful' ? 'stateful' : 'prism');
       slots.set(vendor, slot);
       const { engine } = slot;
       engines.set(vendor, engine);
@@ -109,7 +118,7 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
         errors: vendorErrors(vendor),
         index,
         engine,
-        stateful: mode === 'stateful',
+        stateful: stateful?.handlers.get(vendor),
         cors: options.cors === false ? undefined : corsPolicy(index, options.cors),
         injection,
         limits,
@@ -121,9 +130,7 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
     }
 
     if (mode === 'stateful') {
-      const reference = await startReferenceEngines(vendors);
-      stoppers.push(reference.stop);
-      for (const [vendor, engine] of reference.engines) slots.get(vendor)!.attach(engine);
+      for (const [vendor, engine] of stateful?.engines ?? []) slots.get(vendor)!.attach(engine);
     } else {
       const started = await Promise.allSettled(
         vendors.map(async (vendor) => {

@@ -7,20 +7,27 @@
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, resolve, vendors, type ExampleObject, type ResponseObject, type Vendor } from '@envspec/specs';
-import { findFreePort, startMocks, type MockFleet } from '../src/index.ts';
 import {
-  credentials,
-  documentOf,
+  bundleOf,
+  listOperations,
+  resolve,
+  vendors,
+  type ExampleObject,
+  type ResponseObject,
+  type Vendor,
+} from '@envspec/specs';
+import { startMocks, type MockFleet } from '../src/index.ts';
+import { credentials, sendUpdate } from './support/vendor-requests.ts';
+import {
   envelopeIssues,
   errorMessage,
+  findFreePort,
   readPath,
   send,
-  sendUpdate,
   updateRequest,
   withLastSegment,
   type RawRequest,
-} from './support/vendor-requests.ts';
+} from '@envspec/testkit';
 
 const headersTimeoutMs = 1_000;
 const requestTimeoutMs = 2_000;
@@ -222,13 +229,13 @@ describe.each(vendors)('%s mock', (vendor) => {
     const reply = await send(url, refusal.request(vendor));
     expect(reply.status, reply.text).toBe(wanted(refusal, vendor));
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
-    expect(envelopeIssues(vendor, reply.json)).toBe('');
+    expect(envelopeIssues(vendor, reply.body)).toBe('');
     expect(reply.headers['sl-violations']).toBeUndefined();
     const requestId = reply.headers['x-request-id'];
     expect(requestId).toEqual(expect.any(String));
-    const inBody = (reply.json as { request_id?: string }).request_id;
+    const inBody = (reply.body as { request_id?: string }).request_id;
     if (inBody !== undefined) expect(inBody).toBe(requestId);
-    if (refusal.says) expect(errorMessage(reply.json)).toMatch(refusal.says);
+    if (refusal.says) expect(errorMessage(reply.body)).toMatch(refusal.says);
 
     const after = await send(url, read(vendor));
     expect(after.status).toBe(200);
@@ -240,7 +247,7 @@ describe.each(vendors)('%s mock', (vendor) => {
     expect(reply.status).toBe(spec.status);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(reply.headers['sl-violations']).toBeUndefined();
-    expect(reply.json).toEqual(spec.expected);
+    expect(reply.body).toEqual(spec.expected);
   });
 
   it('accepts a gzip-compressed update, as the reference server does', async () => {
@@ -250,7 +257,7 @@ describe.each(vendors)('%s mock', (vendor) => {
       update(vendor, gzipSync(JSON.stringify(spec.body)), { 'content-encoding': 'gzip' }),
     );
     expect(reply.status).toBe(spec.status);
-    expect(reply.json).toEqual(spec.expected);
+    expect(reply.body).toEqual(spec.expected);
   });
 
   it.each(['application/json, ', '*', 'a/b/c, application/json'])(
@@ -264,13 +271,13 @@ describe.each(vendors)('%s mock', (vendor) => {
   );
 
   it('serves the response a Prefer header picks (code and example)', async () => {
-    const document = documentOf(vendor);
+    const document = bundleOf(vendor);
     const operation = listOperations(document).find((entry) => entry.method === 'get')!.operation;
     const notFound = resolve<ResponseObject>(document, operation.responses['404']!);
     const [exampleName, exampleNode] = Object.entries(Object.values(notFound.content ?? {})[0]?.examples ?? {})[0]!;
     const reply = await send(mockOf(vendor).url, read(vendor, { prefer: `code=404, example=${exampleName}` }));
     expect(reply.status).toBe(404);
-    expect(reply.json).toEqual(resolve<ExampleObject>(document, exampleNode).value);
+    expect(reply.body).toEqual(resolve<ExampleObject>(document, exampleNode).value);
   });
 
   it("answers a browser preflight for the update call, allowing the vendor's auth headers", async () => {
@@ -308,7 +315,7 @@ describe.each(vendors)('%s mock', (vendor) => {
     });
     expect(reply.status).toBe(403);
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
-    expect(errorMessage(reply.json)).toMatch(/--cors-origin https:\/\/evil\.example/);
+    expect(errorMessage(reply.body)).toMatch(/--cors-origin https:\/\/evil\.example/);
   });
 
   it('waits X-Mock-Delay milliseconds before answering', async () => {
@@ -320,8 +327,8 @@ describe.each(vendors)('%s mock', (vendor) => {
   it('injects an error in the vendor envelope with X-Mock-Error-Rate', async () => {
     const reply = await send(mockOf(vendor).url, read(vendor, { 'x-mock-error-rate': '1' }));
     expect(reply.status).toBe(500);
-    expect(envelopeIssues(vendor, reply.json)).toBe('');
-    expect(errorMessage(reply.json)).toMatch(/injected/);
+    expect(envelopeIssues(vendor, reply.body)).toBe('');
+    expect(errorMessage(reply.body)).toMatch(/injected/);
     expect((await send(mockOf(vendor).url, read(vendor, { 'x-mock-error-rate': '0' }))).status).toBe(200);
   });
 
@@ -331,7 +338,7 @@ describe.each(vendors)('%s mock', (vendor) => {
       read(vendor, { 'x-mock-error-rate': '1', 'x-mock-error-status': '429' }),
     );
     expect(reply.status).toBe(429);
-    expect(envelopeIssues(vendor, reply.json)).toBe('');
+    expect(envelopeIssues(vendor, reply.body)).toBe('');
     expect(Object.keys(reply.headers).some((name) => name === 'retry-after' || name.startsWith('x-ratelimit-'))).toBe(
       true,
     );

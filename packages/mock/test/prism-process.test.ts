@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bundlePath } from '@envspec/specs';
-import { findFreePort, startPrism } from '../src/index.ts';
+import { bundlePath } from '@envspec/specs/files';
+import { startPrism } from '../src/index.ts';
+import { findFreePort } from '@envspec/testkit';
 
 describe('startPrism', () => {
   it('resolves once Prism answers, and stop() ends the child and frees the port', async () => {

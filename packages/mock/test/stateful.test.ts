@@ -1,46 +1,42 @@
 /**
- * `mode: 'stateful'`: the mocks answer with the reference server's behaviour on their own ports, so
- * a frontend can update an environment and read the update back; CORS and injection still apply.
+ * `mode: 'stateful'`: the mocks answer with the reference server's behaviour (the vendor core's
+ * semantics, in process) on their own ports, so a frontend can update an environment and read the
+ * update back; CORS and injection still apply.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors, type Vendor } from '@envspec/specs';
-import { findFreePort, startMocks, type MockFleet } from '../src/index.ts';
-import {
-  credentials,
-  envelopeIssues,
-  errorMessage,
-  readPath,
-  send,
-  sendUpdate,
-  updateRequest,
-} from './support/vendor-requests.ts';
-
-type Environment = Record<string, any>;
+import type { DatadogEnvironmentResponse, DatadogUpdateEnvironmentRequest } from '@envspec/types/datadog';
+import type { FabroEnvironment, FabroReplaceEnvironmentRequest } from '@envspec/types/fabro';
+import type { LaunchDarklyEnvironment } from '@envspec/types/launchdarkly';
+import type { QoderEnvironment } from '@envspec/types/qoder';
+import { startMocks, type MockFleet } from '../src/index.ts';
+import { credentials, sendUpdate } from './support/vendor-requests.ts';
+import { envelopeIssues, errorMessage, findFreePort, readPath, send, updateRequest } from '@envspec/testkit';
 
 /** How each vendor's update sets a name-like field, and where the read shows it. */
-const updates: Record<Vendor, { body: (value: string) => unknown; readBack: (environment: Environment) => unknown }> = {
-  qoder: { body: (value) => ({ name: value }), readBack: (environment) => environment.name },
+const updates: Record<Vendor, { body: (value: string) => unknown; readBack: (environment: unknown) => unknown }> = {
+  qoder: { body: (value) => ({ name: value }), readBack: (environment) => (environment as QoderEnvironment).name },
   // A full replace: the spec's example definition, with one label changed.
   fabro: {
     body: (value) => {
-      const body = structuredClone(updateRequest('fabro').body) as Environment;
+      const body = structuredClone(updateRequest('fabro').body) as FabroReplaceEnvironmentRequest;
       body.labels = { ...body.labels, team: value };
       return body;
     },
-    readBack: (environment) => environment.labels?.team,
+    readBack: (environment) => (environment as FabroEnvironment).labels?.team,
   },
   datadog: {
     body: (value) => {
-      const body = structuredClone(updateRequest('datadog').body) as Environment;
+      const body = structuredClone(updateRequest('datadog').body) as DatadogUpdateEnvironmentRequest;
       body.data.attributes.name = value;
       return body;
     },
-    readBack: (environment) => environment.data?.attributes?.name,
+    readBack: (environment) => (environment as Partial<DatadogEnvironmentResponse>).data?.attributes.name,
   },
   launchdarkly: {
     body: (value) => [{ op: 'replace', path: '/name', value }],
-    readBack: (environment) => environment.name,
+    readBack: (environment) => (environment as LaunchDarklyEnvironment).name,
   },
 };
 
@@ -54,10 +50,10 @@ afterAll(async () => fleet?.stop());
 const urlOf = (vendor: Vendor) => fleet.mocks.find((mock) => mock.vendor === vendor)!.url;
 
 describe.each(vendors)('%s mock, stateful', (vendor) => {
-  it('runs the reference server, not Prism', () => {
+  it('answers in process with the vendor core, not Prism', () => {
     const mock = fleet.mocks.find((entry) => entry.vendor === vendor)!;
-    expect(mock.engine.kind).toBe('reference-server');
-    expect(mock.url).not.toBe(mock.engine.url);
+    expect(mock.engine.kind).toBe('stateful');
+    expect(mock.engine.pid).toBeUndefined();
   });
 
   it('returns an update on the next GET', async () => {
@@ -65,7 +61,7 @@ describe.each(vendors)('%s mock, stateful', (vendor) => {
     const before = await send(url, { path: readPath(vendor), headers: credentials[vendor] });
     expect(before.status).toBe(200);
     const value = `envspec ${randomBytes(4).toString('hex')}`;
-    expect(updates[vendor].readBack(before.json as Environment)).not.toBe(value);
+    expect(updates[vendor].readBack(before.body)).not.toBe(value);
 
     const etag = before.headers.etag;
     const updated = await sendUpdate(
@@ -75,23 +71,23 @@ describe.each(vendors)('%s mock, stateful', (vendor) => {
       typeof etag === 'string' ? { 'if-match': etag } : {},
     );
     expect(updated.status, updated.text).toBe(200);
-    expect(updates[vendor].readBack(updated.json as Environment)).toBe(value);
+    expect(updates[vendor].readBack(updated.body)).toBe(value);
 
     const after = await send(url, { path: readPath(vendor), headers: credentials[vendor] });
     expect(after.status).toBe(200);
-    expect(updates[vendor].readBack(after.json as Environment)).toBe(value);
-    expect(after.json).toEqual(updated.json);
+    expect(updates[vendor].readBack(after.body)).toBe(value);
+    expect(after.body).toEqual(updated.body);
     if (typeof etag === 'string') expect(after.headers.etag).toBe(updated.headers.etag);
   });
 
   it('keeps the guards and the vendor envelope in front of the server', async () => {
     const reply = await sendUpdate(urlOf(vendor), vendor, `${'{"a": '.repeat(50)}1${'}'.repeat(50)}`);
     expect(reply.status).toBe(400);
-    expect(envelopeIssues(vendor, reply.json)).toBe('');
-    expect(errorMessage(reply.json)).toMatch(/levels deep/);
+    expect(envelopeIssues(vendor, reply.body)).toBe('');
+    expect(errorMessage(reply.body)).toMatch(/levels deep/);
     const path = await send(urlOf(vendor), { path: `${readPath(vendor)}%ff%fe`, headers: credentials[vendor] });
     expect(path.status).toBe(400);
-    expect(envelopeIssues(vendor, path.json)).toBe('');
+    expect(envelopeIssues(vendor, path.body)).toBe('');
   });
 
   it('answers a browser preflight for the update call', async () => {
@@ -129,8 +125,8 @@ describe('run-wide injection (stateful, qoder)', () => {
       const failed = await send(url, { path: readPath('qoder'), headers: credentials.qoder });
       expect(failed.status).toBe(503);
       expect(failed.ms).toBeGreaterThanOrEqual(250);
-      expect(envelopeIssues('qoder', failed.json)).toBe('');
-      expect((failed.json as { error: { type: string } }).error.type).toBe('api_error');
+      expect(envelopeIssues('qoder', failed.body)).toBe('');
+      expect((failed.body as { error: { type: string } }).error.type).toBe('api_error');
       // A request may opt out of the run-wide settings.
       const spared = await send(url, {
         path: readPath('qoder'),

@@ -3,8 +3,9 @@
  * 504 in the vendor envelope, the child is killed and restarted, and the mock answers again.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { findFreePort, startMocks, type MockFleet } from '../src/index.ts';
-import { credentials, envelopeIssues, readPath, send } from './support/vendor-requests.ts';
+import { startMocks, type MockFleet } from '../src/index.ts';
+import { credentials } from './support/vendor-requests.ts';
+import { envelopeIssues, findFreePort, readPath, send } from '@envspec/testkit';
 
 const engineTimeoutMs = 2_000;
 let fleet: MockFleet;
@@ -25,7 +26,7 @@ it('answers 504 for a wedged Prism, replaces it, and answers again', async () =>
   process.kill(wedged, 'SIGSTOP');
   const timedOut = await send(mock!.url, { path: readPath('fabro'), headers: credentials.fabro });
   expect(timedOut.status).toBe(504);
-  expect(envelopeIssues('fabro', timedOut.json)).toBe('');
+  expect(envelopeIssues('fabro', timedOut.body)).toBe('');
 
   let status = 0;
   for (const started = Date.now(); status !== 200 && Date.now() - started < 45_000; ) {

@@ -3,9 +3,10 @@
  * connection to one vendor, sending a mix of valid GETs and valid writes for a fixed time, and
  * counting every answer. Used by the soak test (a few seconds) and `pnpm soak` (as long as asked).
  */
-import { Agent, request } from 'node:http';
-import type { Vendor } from '@envspec/specs/vendors';
-import { vendorModules } from '../src/vendor-modules.ts';
+import { Agent } from 'node:http';
+import type { Vendor } from '@envspec/specs';
+import { send, type RawReply } from '@envspec/testkit';
+import { credentialHeaders } from '@envspec/vendors';
 
 export interface LoadTarget {
   vendor: Vendor;
@@ -50,27 +51,18 @@ interface Traffic {
   alsoExpected: readonly number[];
 }
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
-function secretOf(vendor: Vendor): string {
-  const credential = vendorModules[vendor].demoCredentials.find((c) => c.access === 'write' && !c.rateLimit);
-  if (!credential) throw new Error(`${vendor} has no unthrottled write demo credential`);
-  return credential.secret;
-}
+type Reply = Pick<RawReply, 'status' | 'headers' | 'text'>;
 
 const json = { 'content-type': 'application/json' };
 
 function traffic(vendor: Vendor): Traffic {
-  const secret = secretOf(vendor);
+  // The unthrottled write demo credential, as the vendor takes it.
+  const headers = credentialHeaders(vendor);
   switch (vendor) {
     case 'qoder':
       return {
         path: '/api/v1/cloud/environments/env_019e3bb39b6774d8878cd0b9d237574b',
-        headers: { authorization: `Bearer ${secret}` },
+        headers,
         // One metadata key per worker, so the document stays the same size however long the run.
         write: async (worker, sequence) => ({
           method: 'PUT',
@@ -82,7 +74,7 @@ function traffic(vendor: Vendor): Traffic {
     case 'fabro':
       return {
         path: '/api/v1/environments/ci-runner',
-        headers: { authorization: `Bearer ${secret}` },
+        headers,
         write: async (worker, sequence, current) => {
           const reply = await current();
           const { id: _id, revision: _revision, ...definition } = JSON.parse(reply.text) as Record<string, unknown>;
@@ -94,11 +86,10 @@ function traffic(vendor: Vendor): Traffic {
         },
         alsoExpected: [409],
       };
-    case 'datadog': {
-      const [apiKey = '', applicationKey = ''] = secret.split(':');
+    case 'datadog':
       return {
         path: '/api/v2/feature-flags/environments/550e8400-e29b-41d4-a716-446655440001',
-        headers: { 'dd-api-key': apiKey, 'dd-application-key': applicationKey },
+        headers,
         write: async (worker, sequence) => ({
           method: 'PUT',
           headers: json,
@@ -108,11 +99,10 @@ function traffic(vendor: Vendor): Traffic {
         }),
         alsoExpected: [],
       };
-    }
     case 'launchdarkly':
       return {
         path: '/api/v2/projects/default/environments/production',
-        headers: { authorization: secret },
+        headers,
         write: async (worker, sequence) => ({
           method: 'PATCH',
           headers: json,
@@ -126,45 +116,6 @@ function traffic(vendor: Vendor): Traffic {
 /** Statuses a run may see for `vendor`: 200 and the documented conflicts of its valid writes. */
 export function expectedStatuses(vendor: Vendor): number[] {
   return [200, ...traffic(vendor).alsoExpected];
-}
-
-function send(
-  agent: Agent,
-  url: string,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<Reply> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        host: hostname,
-        port,
-        method,
-        path,
-        agent,
-        timeout: 15_000,
-        headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.once('error', reject);
-        response.once('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    outgoing.once('timeout', () => outgoing.destroy(new Error('no answer within 15 s')));
-    outgoing.once('error', reject);
-    outgoing.end(body);
-  });
 }
 
 /** Runs the load and resolves with what every request got. */
@@ -193,7 +144,14 @@ export async function runLoad({
     const stats = vendors[target.vendor]!;
     const sentAt = performance.now();
     try {
-      const reply = await send(agent, target.url, method, traffic(target.vendor).path, headers, body);
+      const reply = await send(target.url, {
+        method,
+        path: traffic(target.vendor).path,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        agent,
+        timeoutMs: 15_000,
+      });
       stats.requests += 1;
       stats.statuses[reply.status] = (stats.statuses[reply.status] ?? 0) + 1;
       stats.latenciesMs.push(performance.now() - sentAt);

@@ -1,10 +1,19 @@
 import { parseArgs } from 'node:util';
-import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
-import type { RateLimitRule } from './auth/credentials.ts';
-import { defaultCorsOrigins, originPattern, type CorsSettings } from './http/cors.ts';
-import { defaultMaxPatchOperations } from './http/create-vendor-app.ts';
-import { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.ts';
-import { defaultServerLimits, resolveServerLimits, type ServerLimits } from './http/listen.ts';
+import { vendors as allVendors, type Vendor } from '@envspec/specs';
+import {
+  defaultBodyLimits,
+  defaultConnectionLimits,
+  defaultCorsOrigins,
+  originPattern,
+  parseVendorSelection,
+  resolveConnectionLimits,
+  vendorOptionEntries,
+  type BodyLimits,
+  type ConnectionLimits,
+  type CorsSettings,
+  type RateLimitRule,
+  type VendorOptionName,
+} from '@envspec/vendors';
 
 export interface ServerCliOptions {
   vendors: Vendor[];
@@ -13,11 +22,70 @@ export interface ServerCliOptions {
   dataDir?: string;
   rateLimit?: RateLimitRule;
   logLevel: string;
-  limits: Partial<ServerLimits>;
-  body: Partial<JsonBodyOptions>;
-  maxPatchOperations?: number;
+  limits: Partial<ConnectionLimits>;
+  body: Partial<BodyLimits>;
+  vendorOptions: Partial<Record<VendorOptionName, number>>;
   cors?: CorsSettings | false;
 }
+
+/** The whole-number flags: where each value goes, its default, and its `--help` line. */
+type IntegerFlag = { argument: 'MS' | 'BYTES' | 'N'; default: number; description: string } & (
+  | { group: 'limits'; name: keyof ConnectionLimits }
+  | { group: 'body'; name: keyof BodyLimits }
+  | { group: 'vendor'; name: VendorOptionName }
+);
+
+const integerFlags: Record<string, IntegerFlag> = {
+  'headers-timeout': {
+    group: 'limits',
+    name: 'headersTimeoutMs',
+    default: defaultConnectionLimits.headersTimeoutMs,
+    argument: 'MS',
+    description: 'time to receive the request headers',
+  },
+  'request-timeout': {
+    group: 'limits',
+    name: 'requestTimeoutMs',
+    default: defaultConnectionLimits.requestTimeoutMs,
+    argument: 'MS',
+    description: 'time to receive the whole request',
+  },
+  'keep-alive-timeout': {
+    group: 'limits',
+    name: 'keepAliveTimeoutMs',
+    default: defaultConnectionLimits.keepAliveTimeoutMs,
+    argument: 'MS',
+    description: 'idle time before a kept-alive connection closes',
+  },
+  'max-header-size': {
+    group: 'limits',
+    name: 'maxHeaderBytes',
+    default: defaultConnectionLimits.maxHeaderBytes,
+    argument: 'BYTES',
+    description: 'largest request line plus headers (431 above)',
+  },
+  'body-limit': {
+    group: 'body',
+    name: 'limitBytes',
+    default: defaultBodyLimits.limitBytes,
+    argument: 'BYTES',
+    description: 'largest request body (413 above)',
+  },
+  'max-json-depth': {
+    group: 'body',
+    name: 'maxDepth',
+    default: defaultBodyLimits.maxDepth,
+    argument: 'N',
+    description: 'deepest JSON nesting in a body (400 above)',
+  },
+  // Each vendor's own settings, from its core.
+  ...Object.fromEntries(
+    vendorOptionEntries.map(({ name, option }): [string, IntegerFlag] => [
+      option.flag,
+      { group: 'vendor', name, default: option.default, argument: 'N', description: option.description },
+    ]),
+  ),
+};
 
 export const serverCliUsage = `Usage: envspec-server [--vendor V]... [--port V=N]... [--host H] [--data-dir DIR] [--rate-limit N/SECONDS]
                       [--cors-origin ORIGIN]... [limits] [--log-level L]
@@ -32,24 +100,12 @@ export const serverCliUsage = `Usage: envspec-server [--vendor V]... [--port V=N
   --log-level   pino level for the JSON request log (default info; silent turns it off)
 
 Limits (defaults in brackets):
-  --headers-timeout MS        time to receive the request headers [${defaultServerLimits.headersTimeoutMs}]
-  --request-timeout MS        time to receive the whole request [${defaultServerLimits.requestTimeoutMs}]
-  --keep-alive-timeout MS     idle time before a kept-alive connection closes [${defaultServerLimits.keepAliveTimeoutMs}]
-  --max-header-size BYTES     largest request line plus headers (431 above) [${defaultServerLimits.maxHeaderBytes}]
-  --body-limit BYTES          largest request body (413 above) [${defaultJsonBodyOptions.limitBytes}]
-  --max-json-depth N          deepest JSON nesting in a body (400 above) [${defaultJsonBodyOptions.maxDepth}]
-  --max-patch-operations N    most operations in one JSON Patch (LaunchDarkly; 400 above) [${defaultMaxPatchOperations}]`;
-
-const integerFlags = {
-  'headers-timeout': ['limits', 'headersTimeoutMs'],
-  'request-timeout': ['limits', 'requestTimeoutMs'],
-  'keep-alive-timeout': ['limits', 'keepAliveTimeoutMs'],
-  'max-header-size': ['limits', 'maxHeaderBytes'],
-  'body-limit': ['body', 'limitBytes'],
-  'max-json-depth': ['body', 'maxDepth'],
-  'max-patch-operations': ['patch', 'maxPatchOperations'],
-} as const;
-type IntegerFlag = keyof typeof integerFlags;
+${Object.entries(integerFlags)
+  .map(
+    ([flag, { argument, description, default: fallback }]) =>
+      `  ${`--${flag} ${argument}`.padEnd(28)}${description} [${fallback}]`,
+  )
+  .join('\n')}`;
 
 function positiveInteger(flag: string, text: string): number {
   const number = Number(text);
@@ -68,32 +124,12 @@ function parseCors(values: readonly string[] | undefined): CorsSettings | false 
   return { origins: values };
 }
 
-/**
- * `--vendor V` (repeatable, default all) and `--port V=N` (repeatable) as the server and mock CLIs
- * share them; throws an Error whose message says what was wrong.
- */
-export function parseVendorSelection(
-  vendorFlags: readonly string[] | undefined,
-  portFlags: readonly string[] | undefined,
-  { allowFreePort }: { allowFreePort: boolean },
-): { vendors: Vendor[]; ports: Partial<Record<Vendor, number>> } {
-  const vendors = [...(vendorFlags ?? allVendors)];
-  for (const vendor of vendors) {
-    if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}'; expected one of ${allVendors.join(', ')}`);
-  }
-  const ports: Partial<Record<Vendor, number>> = {};
-  const lowest = allowFreePort ? 0 : 1;
-  for (const entry of portFlags ?? []) {
-    const [vendor = '', port = ''] = entry.split('=');
-    const number = Number(port);
-    if (!isVendor(vendor) || port === '' || !Number.isInteger(number) || number < lowest || number > 65_535) {
-      throw new Error(
-        `--port expects VENDOR=PORT (e.g. qoder=5010${allowFreePort ? '; 0 picks a free port' : ''}), got '${entry}'`,
-      );
-    }
-    ports[vendor] = number;
-  }
-  return { vendors: vendors as Vendor[], ports };
+function parseRateLimit(text: string | undefined): RateLimitRule | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1)
+    throw new Error(`--rate-limit expects REQUESTS/SECONDS (e.g. 100/60), got '${text}'`);
+  return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
 }
 
 /** Parses server CLI arguments; throws an Error whose message says what was wrong. */
@@ -108,37 +144,25 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
       'rate-limit': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       'cors-origin': { type: 'string', multiple: true },
-      ...(Object.fromEntries(Object.keys(integerFlags).map((flag) => [flag, { type: 'string' }])) as Record<
-        IntegerFlag,
-        { type: 'string' }
-      >),
+      ...Object.fromEntries(Object.keys(integerFlags).map((flag) => [flag, { type: 'string' as const }])),
     },
     strict: true,
   });
   const { vendors: selected, ports } = parseVendorSelection(values.vendor, values.port, { allowFreePort: true });
-  let rateLimit: RateLimitRule | undefined;
-  if (values['rate-limit'] !== undefined) {
-    const match = /^(\d+)\/(\d+)$/.exec(values['rate-limit']);
-    if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-      throw new Error(`--rate-limit expects REQUESTS/SECONDS (e.g. 100/60), got '${values['rate-limit']}'`);
-    }
-    rateLimit = { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
-  }
-  const limits: Partial<ServerLimits> = {};
-  const body: Partial<JsonBodyOptions> = {};
-  let maxPatchOperations: number | undefined;
-  for (const [flag, [group, name]] of Object.entries(integerFlags) as Array<
-    [IntegerFlag, (typeof integerFlags)[IntegerFlag]]
-  >) {
-    const text = values[flag];
-    if (text === undefined) continue;
+  const rateLimit = parseRateLimit(values['rate-limit']);
+  const limits: Partial<ConnectionLimits> = {};
+  const body: Partial<BodyLimits> = {};
+  const vendorOptions: Partial<Record<VendorOptionName, number>> = {};
+  for (const [flag, text] of Object.entries(values)) {
+    const target = integerFlags[flag];
+    if (!target || typeof text !== 'string') continue;
     const number = positiveInteger(flag, text);
-    if (group === 'limits') limits[name] = number;
-    else if (group === 'body') body[name] = number;
-    else maxPatchOperations = number;
+    if (target.group === 'limits') limits[target.name] = number;
+    else if (target.group === 'body') body[target.name] = number;
+    else vendorOptions[target.name] = number;
   }
   // Fails here, with the flag names, rather than when the servers start.
-  resolveServerLimits(limits);
+  resolveConnectionLimits(limits);
   const cors = parseCors(values['cors-origin']);
   return {
     vendors: selected,
@@ -147,9 +171,9 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
     logLevel: values['log-level'],
     limits,
     body,
+    vendorOptions,
     ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
     ...(rateLimit ? { rateLimit } : {}),
-    ...(maxPatchOperations === undefined ? {} : { maxPatchOperations }),
     ...(cors === undefined ? {} : { cors }),
   };
 }

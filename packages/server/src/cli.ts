@@ -1,27 +1,22 @@
 #!/usr/bin/env -S npx tsx
 /** `envspec-server`: serves the reference servers and stops them gracefully on SIGINT / SIGTERM. */
-import { pino } from 'pino';
-import { parseServerCliOptions, serverCliUsage } from './cli-options.ts';
+import { parseServerCliOptions, serverCliUsage, type ServerCliOptions } from './cli-options.ts';
 import { describeServers } from './describe-servers.ts';
+import { createServerLogger } from './logger.ts';
 import { startServers } from './start-servers.ts';
 
-let options;
-try {
-  options = parseServerCliOptions(process.argv.slice(2));
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${serverCliUsage}`);
-  process.exit(2);
+function parseOrExit(): ServerCliOptions {
+  try {
+    return parseServerCliOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${serverCliUsage}`);
+    process.exit(2);
+  }
 }
 
+const options = parseOrExit();
 // Request logs go to stderr so stdout stays a readable summary.
-const logger = pino(
-  {
-    level: options.logLevel,
-    redact: ['req.headers.authorization', 'req.headers["dd-api-key"]', 'req.headers["dd-application-key"]'],
-  },
-  pino.destination(2),
-);
-const fleet = await startServers({ ...options, logger });
+const fleet = await startServers({ ...options, logger: createServerLogger(options.logLevel) });
 console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
 console.log(describeServers(fleet.servers));
 

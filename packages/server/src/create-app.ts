@@ -1,17 +1,13 @@
+import { join } from 'node:path';
 import type { Express } from 'express';
 import { pino, type Logger } from 'pino';
-import type { Vendor } from '@envspec/specs/vendors';
-import { loadBundle } from '@envspec/specs';
+import { bundleOf, type Vendor } from '@envspec/specs';
+import { MemoryStore, vendorCore, type AnyVendorCore, type Store } from '@envspec/vendors';
 import { createVendorApp, type VendorAppOptions } from './http/create-vendor-app.ts';
-import type { VendorModule } from './http/vendor-module.ts';
-import { vendorModules } from './vendor-modules.ts';
 import { FileStore } from './store/file-store.ts';
-import { MemoryStore } from './store/memory-store.ts';
-import type { Store } from './store/store.ts';
-import { join } from 'node:path';
 
-export type AppOptions<Resource> = Omit<VendorAppOptions<Resource>, 'store' | 'logger'> & {
-  store?: Store<Resource>;
+export type AppOptions = Omit<VendorAppOptions, 'store' | 'logger'> & {
+  store?: Store<unknown>;
   logger?: Logger;
 };
 
@@ -19,20 +15,17 @@ export type AppOptions<Resource> = Omit<VendorAppOptions<Resource>, 'store' | 'l
 export const silentLogger: Logger = pino({ level: 'silent' });
 
 /** The store a vendor starts with: its spec's fixtures in memory, or on disk under `dataDir/<vendor>`. */
-export async function createSeededStore<Resource>(
-  module: VendorModule<Resource>,
-  dataDir?: string,
-): Promise<Store<Resource>> {
-  const seed = module.seed(loadBundle(module.vendor));
-  return dataDir ? FileStore.open(join(dataDir, module.vendor), seed) : new MemoryStore(seed);
+export async function createSeededStore(core: AnyVendorCore, dataDir?: string): Promise<Store<unknown>> {
+  const seed = core.fixtures(bundleOf(core.vendor));
+  return dataDir ? FileStore.open(join(dataDir, core.vendor), seed) : new MemoryStore(seed);
 }
 
 /** Creates the reference server app for one vendor; with no store given it is seeded in memory. */
-export async function createApp(vendor: Vendor, options: AppOptions<unknown> = {}): Promise<Express> {
-  const module = vendorModules[vendor] as VendorModule<unknown>;
-  return createVendorApp(module, {
+export async function createApp(vendor: Vendor, options: AppOptions = {}): Promise<Express> {
+  const core = vendorCore(vendor);
+  return createVendorApp(core, {
     ...options,
-    store: options.store ?? (await createSeededStore(module)),
+    store: options.store ?? (await createSeededStore(core)),
     logger: options.logger ?? silentLogger,
   });
 }

@@ -1,17 +1,20 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { loadBundle } from '@envspec/specs';
-import { vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
-import type { Credential, RateLimitRule } from './auth/credentials.ts';
+import { bundleOf, vendors as allVendors, type Vendor } from '@envspec/specs';
+import {
+  defaultServerPorts,
+  vendorCore,
+  type BodyLimits,
+  type ConnectionLimits,
+  type CorsSettings,
+  type Credential,
+  type RateLimitRule,
+  type VendorOptionName,
+} from '@envspec/vendors';
 import { createSeededStore, silentLogger } from './create-app.ts';
 import { createVendorApp } from './http/create-vendor-app.ts';
-import type { CorsSettings } from './http/cors.ts';
-import { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.ts';
-import { createHttpServer, resolveServerLimits, type ServerLimits } from './http/listen.ts';
-import type { VendorModule } from './http/vendor-module.ts';
-import { defaultServerPorts } from './ports.ts';
-import { vendorModules } from './vendor-modules.ts';
+import { createHttpServer } from './http/listen.ts';
 
 export interface StartServersOptions {
   vendors?: readonly Vendor[];
@@ -21,14 +24,14 @@ export interface StartServersOptions {
   /** Persist state under this folder (one subfolder per vendor) instead of in memory. */
   dataDir?: string;
   rateLimit?: RateLimitRule;
-  credentials?: Partial<Record<Vendor, Credential[]>>;
+  credentials?: Partial<Record<Vendor, readonly Credential[]>>;
   logger?: Logger;
-  /** Connection-level limits (timeouts, header size); see `defaultServerLimits`. */
-  limits?: Partial<ServerLimits>;
-  /** Body size and nesting limits; see `defaultJsonBodyOptions`. */
-  body?: Partial<JsonBodyOptions>;
-  /** Most operations one JSON Patch may carry (LaunchDarkly); default 100. */
-  maxPatchOperations?: number;
+  /** Connection-level limits (timeouts, header size); see `defaultConnectionLimits`. */
+  limits?: Partial<ConnectionLimits>;
+  /** Body size and nesting limits; see `defaultBodyLimits`. */
+  body?: Partial<BodyLimits>;
+  /** The vendors' own settings, e.g. `{ maxPatchOperations: 20 }` (LaunchDarkly; default 100). */
+  vendorOptions?: Partial<Record<VendorOptionName, number>>;
   /** Origins browser pages may call from; `false` turns CORS off. Default: local dev origins on any port. */
   cors?: CorsSettings | false;
 }
@@ -37,7 +40,7 @@ export interface RunningServer {
   vendor: Vendor;
   url: string;
   port: number;
-  credentials: Credential[];
+  credentials: readonly Credential[];
   /** Store keys seeded from the spec's examples. */
   fixtures: string[];
 }
@@ -51,26 +54,23 @@ export interface ServerFleet {
 /** Starts one reference server per vendor on loopback (by default) and resolves once all listen. */
 export async function startServers(options: StartServersOptions = {}): Promise<ServerFleet> {
   const { vendors = allVendors, host = '127.0.0.1', logger = silentLogger } = options;
-  const limits = resolveServerLimits(options.limits);
   const running: Array<{ entry: RunningServer; server: Server; close: () => Promise<void> }> = [];
   try {
     for (const vendor of vendors) {
-      const module = vendorModules[vendor] as VendorModule<unknown>;
-      const store = await createSeededStore(module, options.dataDir);
-      const fixtures = module.seed(loadBundle(vendor)).map(([key]) => key);
-      const credentials = options.credentials?.[vendor] ?? module.demoCredentials;
-      const app = createVendorApp(module, {
+      const core = vendorCore(vendor);
+      const store = await createSeededStore(core, options.dataDir);
+      const fixtures = core.fixtures(bundleOf(vendor)).map(([key]) => key);
+      const credentials = options.credentials?.[vendor] ?? core.credentials.demo;
+      const app = createVendorApp(core, {
         store,
         credentials,
         logger,
-        body: { ...defaultJsonBodyOptions, ...options.body },
+        ...(options.body ? { body: options.body } : {}),
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-        ...(options.maxPatchOperations === undefined ? {} : { maxPatchOperations: options.maxPatchOperations }),
+        ...(options.vendorOptions ? { vendorOptions: options.vendorOptions } : {}),
         ...(options.cors === undefined ? {} : { cors: options.cors }),
       });
-      const server = createHttpServer(app, limits, (error, requestId) =>
-        module.renderError(module.adaptError(error, error), requestId),
-      );
+      const server = createHttpServer(app, options.limits ?? {}, core);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.ports?.[vendor] ?? defaultServerPorts[vendor], host, resolve);
@@ -92,7 +92,9 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
   return {
     servers: running.map(({ entry }) => entry),
     async stop() {
-      const timer = setTimeout(() => running.forEach(({ server }) => server.closeAllConnections()), 5_000);
+      const timer = setTimeout(() => {
+        for (const { server } of running) server.closeAllConnections();
+      }, 5_000);
       await Promise.all(running.map((entry) => entry.close()));
       clearTimeout(timer);
     },

@@ -26,17 +26,12 @@ describe('server CLI limits and CORS flags', () => {
       maxHeaderBytes: 8192,
     });
     expect(options.body).toEqual({ limitBytes: 4096, maxDepth: 10 });
-    expect(options.maxPatchOperations).toBe(20);
+    expect(options.vendorOptions).toEqual({ maxPatchOperations: 20 });
   });
 
   it('leaves every limit at its default when no flag is given', () => {
     const options = parseServerCliOptions([]);
-    expect([options.limits, options.body, options.maxPatchOperations, options.cors]).toEqual([
-      {},
-      {},
-      undefined,
-      undefined,
-    ]);
+    expect([options.limits, options.body, options.vendorOptions, options.cors]).toEqual([{}, {}, {}, undefined]);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
+import type { QoderError } from '@envspec/types/qoder';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
@@ -16,7 +17,7 @@ it('response validation is on: a stored resource that breaks the spec answers 50
     updated_at: '2026-01-01T00:00:00Z',
   };
   server = await startHarness('qoder', { store: new MemoryStore([[id, broken]]) });
-  const reply = await server.request('GET', `/api/v1/cloud/environments/${id}`, {
+  const reply = await server.request<QoderError>('GET', `/api/v1/cloud/environments/${id}`, {
     headers: { authorization: 'Bearer qoder_pat_demo_write' },
   });
   expect(reply.status).toBe(500);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QoderEnvironment } from '@envspec/types/qoder';
 import { startHarness, type Harness } from './support/harness.ts';
 
 // `validation: false` exists for bench/ only: it drops the validator but must keep the credential check.
@@ -24,7 +25,7 @@ describe('createApp with validation: false (benchmarks only)', () => {
     ).toBe(403);
   });
   it('serves the update', async () => {
-    const reply = await server.request('PUT', path, {
+    const reply = await server.request<QoderEnvironment>('PUT', path, {
       headers: { authorization: 'Bearer qoder_pat_demo_write' },
       body: { description: 'benchmarked' },
     });

@@ -4,7 +4,8 @@
  * `--check` writes nothing and fails, naming the fix, when a committed file is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { bundlePath, vendors, type Vendor } from '@envspec/specs/vendors';
+import { bundlePath } from '@envspec/specs/files';
+import { vendors, type Vendor } from '@envspec/specs/vendors';
 import { generatedFile, renderIndex, renderVendor } from './render.ts';
 
 const check = process.argv.includes('--check');

@@ -5,9 +5,8 @@
  *   pnpm start [-- --mock-mode static|dynamic|stateful] [--seed S] [--data-dir .data] [--rate-limit 100/60]
  */
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { mockModes, startMocks, type MockMode } from '@envspec/mock';
-import { describeServers, formatTable, startServers } from '@envspec/server';
+import { createServerLogger, describeServers, formatTable, startServers } from '@envspec/server';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -25,7 +24,7 @@ const rateLimitMatch = values['rate-limit'] ? /^(\d+)\/(\d+)$/.exec(values['rate
 if (values['rate-limit'] && !rateLimitMatch)
   throw new Error(`--rate-limit expects REQUESTS/SECONDS, got '${values['rate-limit']}'`);
 
-const logger = pino({ level: values['log-level'] }, pino.destination(2));
+const logger = createServerLogger(values['log-level']);
 const [mocks, servers] = await Promise.all([
   startMocks({ mode, ...(values.seed ? { seed: values.seed } : {}) }),
   startServers({

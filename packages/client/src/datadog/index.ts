@@ -12,7 +12,7 @@ export {
 } from './datadog-error.ts';
 export { ApiError, UnexpectedResponseError } from '../http/api-error.ts';
 export type { CallOptions } from '../http/call-options.ts';
-export type { Secret } from '../http/credentials.ts';
+export type { Secret } from '../http/auth-middleware.ts';
 export type { RateLimit } from '../http/rate-limit.ts';
 export type {
   DatadogAPIErrorResponse,

@@ -8,15 +8,6 @@ export type ErrorStatusOf<Operation> = Operation extends { responses: infer Resp
   ? { [S in keyof Responses]: S extends number ? (`${S}` extends `2${string}` ? never : S) : never }[keyof Responses]
   : never;
 
-/** The JSON body the operation documents for `Status`. */
-export type ResponseBodyOf<Operation, Status> = Operation extends { responses: infer Responses }
-  ? Status extends keyof Responses
-    ? Responses[Status] extends { content: { 'application/json': infer Body } }
-      ? Body
-      : never
-    : never
-  : never;
-
 /**
  * Exactly the documented error statuses of an operation, as an object literal: a missing status
  * and an undocumented one both fail to compile, so the runtime list cannot drift from the spec.

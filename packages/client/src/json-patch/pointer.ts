@@ -60,9 +60,10 @@ type IsRemovable<T, Pointer extends string> =
         : string extends keyof Container
           ? true
           : Last extends keyof Container
-            ? {} extends Pick<Container, Last>
-              ? true
-              : false
+            ? // Optional exactly when requiring it changes the property.
+              Pick<Container, Last> extends Required<Pick<Container, Last>>
+              ? false
+              : true
             : false
       : false
     : false;

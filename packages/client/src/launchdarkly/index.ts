@@ -23,7 +23,7 @@ export {
 } from './launchdarkly-error.ts';
 export { ApiError, UnexpectedResponseError } from '../http/api-error.ts';
 export type { CallOptions, NonIdempotentCallOptions } from '../http/call-options.ts';
-export type { Secret } from '../http/credentials.ts';
+export type { Secret } from '../http/auth-middleware.ts';
 export type { RateLimit } from '../http/rate-limit.ts';
 export { idempotent } from '../http/idempotent.ts';
 export { PatchBuilder, type JsonPatchOperation } from '../json-patch/patch-builder.ts';

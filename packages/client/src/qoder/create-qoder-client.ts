@@ -1,6 +1,6 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '@envspec/types/qoder';
-import { authMiddleware, requireSecret, type Secret } from '../http/credentials.ts';
+import { authMiddleware, requireSecret, type Secret } from '../http/auth-middleware.ts';
 import { createVendorClient, type BaseClientOptions } from '../http/vendor-client.ts';
 import { qoderEnvironments, type QoderEnvironments } from './environments.ts';
 

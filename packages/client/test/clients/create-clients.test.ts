@@ -3,7 +3,7 @@ import { createDatadogClient, datadogSites } from '../../src/datadog/index.ts';
 import { createFabroClient } from '../../src/fabro/index.ts';
 import { createLaunchDarklyClient } from '../../src/launchdarkly/index.ts';
 import { createQoderClient } from '../../src/qoder/index.ts';
-import { datadogSiteEnum } from '../support/spec-examples.ts';
+import { bundleOf } from '@envspec/specs';
 
 /** A fetch that records the request and answers 200 with `body`. */
 function recordingFetch(body: unknown = {}) {
@@ -108,7 +108,11 @@ describe('base URLs and authentication', () => {
   it('a token function is read on every request', async () => {
     const { requests, fetch } = recordingFetch();
     let rotation = 0;
-    const qoder = createQoderClient({ token: async () => `pat-${(rotation += 1)}`, fetch });
+    const nextToken = async () => {
+      rotation += 1;
+      return `pat-${rotation}`;
+    };
+    const qoder = createQoderClient({ token: nextToken, fetch });
     await qoder.environments.get('e');
     await qoder.environments.get('e');
     expect(requests.map((request) => request.headers.get('authorization'))).toEqual(['Bearer pat-1', 'Bearer pat-2']);
@@ -152,6 +156,7 @@ describe('options that are wrong say what to do', () => {
 
 describe('datadog sites', () => {
   it('are the sites the spec enumerates', () => {
-    expect([...datadogSites].sort()).toEqual([...datadogSiteEnum()].sort());
+    const siteEnum = (bundleOf('datadog').servers?.[0]?.variables?.site as { enum?: string[] } | undefined)?.enum;
+    expect([...datadogSites].sort()).toEqual([...(siteEnum ?? [])].sort());
   });
 });

@@ -7,7 +7,8 @@ import {
   type DatadogOperationId,
 } from '../../src/datadog/index.ts';
 import { itThrowsEveryDocumentedError } from '../support/documented-errors.ts';
-import { documentedResponse } from '../support/spec-examples.ts';
+import type { DatadogAPIErrorResponse } from '@envspec/types/datadog';
+import { documentedResponse } from '@envspec/testkit';
 import { usePrismMock, useReferenceServer } from '../support/targets.ts';
 
 const environmentId = '550e8400-e29b-41d4-a716-446655440001';
@@ -53,7 +54,7 @@ describe('datadog client against the Prism mock', () => {
       UpdateFeatureFlagsEnvironment: (datadog) => datadog.environments.update(environmentId, { name: 'Staging' }),
     },
     isVendorError: isDatadogError,
-    expected: (example, headers, status) => ({
+    expected: (example: DatadogAPIErrorResponse, headers, status) => ({
       code: undefined,
       errors: example.errors,
       message: example.errors.join('; '),

@@ -11,7 +11,8 @@ import {
   type FabroReplaceEnvironmentRequest,
 } from '../../src/fabro/index.ts';
 import { itThrowsEveryDocumentedError } from '../support/documented-errors.ts';
-import { documentedResponse } from '../support/spec-examples.ts';
+import type { FabroError } from '@envspec/types/fabro';
+import { documentedResponse } from '@envspec/testkit';
 import { usePrismMock, useReferenceServer } from '../support/targets.ts';
 
 const id = 'ci-runner';
@@ -60,10 +61,10 @@ describe('fabro client against the Prism mock', () => {
       replaceEnvironment: (fabro) => fabro.environments.replace(id, replacement(), { ifMatch: `"${'0'.repeat(64)}"` }),
     },
     isVendorError: isFabroError,
-    expected: (example, headers, status) => ({
-      code: example.errors[0].code,
+    expected: (example: FabroError, headers, status) => ({
+      code: example.errors[0]?.code,
       errors: example.errors,
-      message: example.errors.map((error: { detail: string }) => error.detail).join('; '),
+      message: example.errors.map((error) => error.detail).join('; '),
       requestId: example.request_id,
       rateLimit: status === 429 ? { retryAfterMs: Number(headers['Retry-After']) * 1000 } : undefined,
     }),
@@ -112,7 +113,10 @@ describe('fabro client against the reference server', () => {
     const updated = await fabro.environments.updateWith(id, async (draft) => {
       calls += 1;
       // The first time, someone else replaces the environment between our read and our write.
-      if (calls === 1) await other.environments.updateWith(id, (theirs) => void (theirs.labels.writer = 'other'));
+      if (calls === 1)
+        await other.environments.updateWith(id, (theirs) => {
+          theirs.labels.writer = 'other';
+        });
       draft.labels.writer = 'us';
     });
     expect(calls).toBe(2);
@@ -128,7 +132,9 @@ describe('fabro client against the reference server', () => {
         id,
         async (draft) => {
           calls += 1;
-          await other.environments.updateWith(id, (theirs) => void (theirs.labels.writer = `other-${calls}`));
+          await other.environments.updateWith(id, (theirs) => {
+            theirs.labels.writer = `other-${calls}`;
+          });
           return draft;
         },
         { maxAttempts: 2 },

@@ -59,7 +59,10 @@ describe('the default fetch of a vendor client', () => {
     const client = createQoderClient({
       baseUrl: server.url,
       token: 'pat',
-      fetch: (request) => (seen.push(request), fetch(request)),
+      fetch: (request) => {
+        seen.push(request);
+        return fetch(request);
+      },
     });
     await client.environments.get(environmentId);
     expect(seen[0]).toBeInstanceOf(Request);

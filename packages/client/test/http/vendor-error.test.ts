@@ -21,7 +21,9 @@ const fabroEnvelope = {
 };
 
 describe('errors from responses', () => {
-  const cases: Array<[string, { error: ApiError; type: Function; want: Record<string, unknown> }]> = [
+  const cases: Array<
+    [string, { error: ApiError; type: abstract new (...args: never[]) => ApiError; want: Record<string, unknown> }]
+  > = [
     [
       'qoder envelope',
       {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { patch } from '../../src/launchdarkly/index.ts';
 import { jsonPatch } from '../../src/json-patch/patch-builder.ts';
-import { bundlePath } from '../support/targets.ts';
+import { bundlePath } from '@envspec/specs/files';
 
 const examples = JSON.parse(readFileSync(bundlePath('launchdarkly'), 'utf8')).components.examples as Record<
   string,

@@ -8,7 +8,8 @@ import {
   type LaunchDarklyOperationId,
 } from '../../src/launchdarkly/index.ts';
 import { itThrowsEveryDocumentedError } from '../support/documented-errors.ts';
-import { documentedResponse } from '../support/spec-examples.ts';
+import type { LaunchDarklyError } from '@envspec/types/launchdarkly';
+import { documentedResponse } from '@envspec/testkit';
 import { usePrismMock, useReferenceServer } from '../support/targets.ts';
 
 const project = 'default';
@@ -48,7 +49,7 @@ describe('launchdarkly client against the Prism mock', () => {
         launchDarkly.environments.patch(project, environment, patch().test('/critical', true)),
     },
     isVendorError: isLaunchDarklyError,
-    expected: (example, headers, status) => ({
+    expected: (example: LaunchDarklyError, headers, status) => ({
       code: example.code,
       message: example.message,
       requestId: headers['X-Request-Id'],

@@ -7,7 +7,8 @@ import {
   type QoderOperationId,
 } from '../../src/qoder/index.ts';
 import { itThrowsEveryDocumentedError } from '../support/documented-errors.ts';
-import { documentedResponse } from '../support/spec-examples.ts';
+import type { QoderError } from '@envspec/types/qoder';
+import { documentedResponse } from '@envspec/testkit';
 import { usePrismMock, useReferenceServer } from '../support/targets.ts';
 
 const environmentId = 'env_019e3bb39b6774d8878cd0b9d237574b';
@@ -52,7 +53,7 @@ describe('qoder client against the Prism mock', () => {
       updateEnvironment: (qoder) => qoder.environments.update(environmentId, { name: 'renamed' }),
     },
     isVendorError: isQoderError,
-    expected: (example, headers, status) => ({
+    expected: (example: QoderError, headers, status) => ({
       type: example.error.type,
       code: example.error.code,
       message: example.error.message,

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
+import type { Vendor } from '@envspec/specs';
+import { documentedResponse } from '@envspec/testkit';
 import type { ApiError } from '../../src/http/api-error.ts';
-import { documentedResponse } from './spec-examples.ts';
-import type { Target, Vendor } from './targets.ts';
+import type { Target } from './targets.ts';
 
-export interface DocumentedErrorSuite<Op extends string, Client> {
+export interface DocumentedErrorSuite<Op extends string, Client, Envelope> {
   vendor: Vendor;
   target: Target;
   /** The client's documented-status table, so every documented status gets a case. */
@@ -14,14 +15,16 @@ export interface DocumentedErrorSuite<Op extends string, Client> {
   calls: Record<Op, (client: Client) => Promise<unknown>>;
   isVendorError: (error: unknown, operation: Op) => boolean;
   /** The fields the typed error must carry, given the spec's example body and header examples. */
-  expected: (example: any, headers: Record<string, any>, status: number) => Record<string, unknown>;
+  expected: (example: Envelope, headers: Record<string, unknown>, status: number) => Record<string, unknown>;
 }
 
 /**
  * For every documented error status of every operation, asks Prism for it (`Prefer: code=<status>`)
  * and checks the resource API throws the vendor's typed error carrying the spec's example.
  */
-export function itThrowsEveryDocumentedError<Op extends string, Client>(suite: DocumentedErrorSuite<Op, Client>): void {
+export function itThrowsEveryDocumentedError<Op extends string, Client, Envelope>(
+  suite: DocumentedErrorSuite<Op, Client, Envelope>,
+): void {
   const cases = (Object.entries(suite.statuses) as Array<[Op, Record<number, true>]>).flatMap(([operation, statuses]) =>
     Object.keys(statuses).map((status) => [`${operation} ${status}`, { operation, status: Number(status) }] as const),
   );
@@ -38,7 +41,8 @@ export function itThrowsEveryDocumentedError<Op extends string, Client>(suite: D
       operation,
       status,
       body: example,
-      ...suite.expected(example, headers, status),
+      // The spec's example of this status is the vendor's envelope (the spec tests validate it).
+      ...suite.expected(example as Envelope, headers, status),
     });
     expect(error.response).toBeInstanceOf(Response);
     expect(error.response.status).toBe(status);

@@ -50,14 +50,26 @@ function typesOf(schema: Schema): string[] {
   return schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
 }
 
-function setAt(
-  body: unknown,
-  path: Path,
-  change: (parent: Record<string | number, unknown>, key: string | number) => void,
-): unknown {
+type Container = Record<string | number, unknown>;
+
+/** A copy of `body` with the value at `path` replaced by `value`. */
+function setAt(body: unknown, path: Path, value: unknown): unknown {
+  return changeAt(body, path, (parent, key) => {
+    parent[key] = value;
+  });
+}
+
+/** A copy of `body` with the value at `path` removed. */
+function removeAt(body: unknown, path: Path): unknown {
+  return changeAt(body, path, (parent, key) => {
+    delete parent[key];
+  });
+}
+
+function changeAt(body: unknown, path: Path, change: (parent: Container, key: string | number) => void): unknown {
   const copy = structuredClone(body);
-  let parent = copy as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  let parent = copy as Container;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Container;
   change(parent, path.at(-1)!);
   return copy;
 }
@@ -80,7 +92,7 @@ function collectMutations(document: OpenApiDocument, schemaOrRef: Schema, value:
       mutations.push({
         kind: 'wrong type',
         at: describePath(path),
-        apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = sample)),
+        apply: (body) => setAt(body, path, sample),
       });
     }
   }
@@ -88,20 +100,19 @@ function collectMutations(document: OpenApiDocument, schemaOrRef: Schema, value:
     mutations.push({
       kind: 'out-of-enum value',
       at: describePath(path),
-      apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = 'definitely-not-in-enum')),
+      apply: (body) => setAt(body, path, 'definitely-not-in-enum'),
     });
   }
   if (path.length > 0 && schema.pattern && !new RegExp(schema.pattern, 'u').test('!! not matching !!')) {
     mutations.push({
       kind: 'pattern violation',
       at: describePath(path),
-      apply: (body) => setAt(body, path, (parent, key) => void (parent[key] = '!! not matching !!')),
+      apply: (body) => setAt(body, path, '!! not matching !!'),
     });
   }
   if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) =>
-      mutations.push(...collectMutations(document, schema.items!, item, [...path, index])),
-    );
+    for (const [index, item] of value.entries())
+      mutations.push(...collectMutations(document, schema.items, item, [...path, index]));
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && schema.properties) {
     const object = value as Record<string, unknown>;
@@ -110,7 +121,7 @@ function collectMutations(document: OpenApiDocument, schemaOrRef: Schema, value:
         mutations.push({
           kind: 'missing required field',
           at: describePath([...path, key]),
-          apply: (body) => setAt(body, [...path, key], (parent, k) => void delete parent[k]),
+          apply: (body) => removeAt(body, [...path, key]),
         });
       }
     }
@@ -121,7 +132,7 @@ function collectMutations(document: OpenApiDocument, schemaOrRef: Schema, value:
         apply: (body) =>
           path.length === 0
             ? { ...(body as object), unexpected_field: 1 }
-            : setAt(body, [...path, 'unexpected_field'], (parent, k) => void (parent[k] = 1)),
+            : setAt(body, [...path, 'unexpected_field'], 1),
       });
     }
     for (const [key, child] of Object.entries(schema.properties)) {

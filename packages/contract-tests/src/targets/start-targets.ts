@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
-import { bundlePath, type Vendor } from '@envspec/specs';
-import { findFreePort, startMocks } from '@envspec/mock';
-import { spawnUntilReady, type Child } from './child-process.ts';
+import type { Vendor } from '@envspec/specs';
+import { bundlePath } from '@envspec/specs/files';
+import { startMocks, type MockMode } from '@envspec/mock';
+import { findFreePort, spawnUntilReady, type Child } from '@envspec/testkit';
 import type { TargetEndpoint, TargetKind } from './target.ts';
-import { urlTargetBase } from '../vendors/credentials.ts';
+import { urlTargetBase } from '../vendors/contract-credentials.ts';
 
 export interface RunningTargets {
   endpoints: TargetEndpoint[];
@@ -34,7 +35,7 @@ async function startPrismProxy(vendor: Vendor, upstream: string): Promise<{ url:
     process.execPath,
     [prismCli, 'proxy', bundlePath(vendor), upstream, '--errors', '--port', String(port), '--host', '127.0.0.1'],
     url,
-    { SCARF_ANALYTICS: 'false', NO_COLOR: '1' },
+    { env: { SCARF_ANALYTICS: 'false', NO_COLOR: '1' } },
   );
   return { url, child };
 }
@@ -48,11 +49,12 @@ export async function startTargets(kinds: readonly TargetKind[], vendors: readon
   };
   try {
     for (const kind of kinds) {
-      if (kind === 'mock') {
+      if (kind === 'mock' || kind === 'stateful') {
         const ports = Object.fromEntries(
           await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()] as const)),
         );
-        const fleet = await startMocks({ vendors, ports });
+        const mode: MockMode = kind === 'mock' ? 'static' : 'stateful';
+        const fleet = await startMocks({ vendors, ports, mode });
         stops.push(fleet.stop);
         for (const mock of fleet.mocks) endpoints.push({ kind, vendor: mock.vendor, baseUrl: mock.url });
       } else if (kind === 'server') {

@@ -1,6 +1,6 @@
 import type { Vendor } from '@envspec/specs';
 
-export const targetKinds = ['mock', 'server', 'proxy', 'url'] as const;
+export const targetKinds = ['mock', 'stateful', 'server', 'proxy', 'url'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 /** A running implementation of one vendor's spec that the suites talk to over HTTP. */
@@ -17,6 +17,8 @@ export const targetTraits: Record<
 > = {
   // Prism: no state; any documented status on request with `Prefer: code=…`.
   mock: { stateful: false, statusByPrefer: true, validRequestsOnly: false },
+  // The mock in stateful mode: the vendor core in process, every status provoked for real like the server's.
+  stateful: { stateful: true, statusByPrefer: false, validRequestsOnly: false },
   // The reference server: every status provoked by the real condition.
   server: { stateful: true, statusByPrefer: false, validRequestsOnly: false },
   // `prism proxy --errors` in front of the reference server: Prism itself rejects any request or

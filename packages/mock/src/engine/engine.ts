@@ -1,11 +1,11 @@
-/** What answers behind a mock's front: a supervised Prism, or the reference server in stateful mode. */
+/** What answers behind a mock's front: a supervised Prism, or the in-process stateful engine. */
 export interface Engine {
-  kind: 'prism' | 'reference-server';
+  kind: 'prism' | 'stateful';
   /** Resolves with the engine's base URL once it answers, waiting through a restart; rejects after `timeoutMs`. */
   ready(timeoutMs: number): Promise<string>;
   /** The engine's base URL now (it changes when Prism is restarted on another port). */
   readonly url: string;
-  /** The Prism child's process id; undefined for the in-process reference server. */
+  /** The Prism child's process id; undefined for the in-process stateful engine. */
   readonly pid: number | undefined;
   /** Replaces a wedged engine (one that stopped answering); a no-op where there is nothing to replace. */
   recycle(reason: string): void;

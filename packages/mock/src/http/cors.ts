@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { defaultCorsOrigins, originPattern, uniqueHeaderNames } from '@envspec/server';
+import { defaultCorsOrigins, originPattern, uniqueHeaderNames } from '@envspec/vendors';
 import type { SpecIndex } from '../spec/spec-index.ts';
 
 /** Local dev servers (Vite, webpack, Next, …) on any port: the reference server's defaults. */

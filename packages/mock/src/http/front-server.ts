@@ -1,18 +1,29 @@
-import { Agent, createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import {
+  answerFailure,
   connectionsCheckingInterval,
-  defaultJsonBodyOptions,
-  defaultServerLimits,
-  resolveServerLimits,
-} from '@envspec/server';
+  defaultBodyLimits,
+  defaultConnectionLimits,
+  isJsonMediaType,
+  mediaType,
+  newRequestId,
+  protocolErrors,
+  renderFailure,
+  requestIdFor,
+  resolveConnectionLimits,
+  serializeAnswer,
+  vendorCore,
+} from '@envspec/vendors';
 import type { Engine } from '../engine/engine.ts';
+import type { FetchHandler } from '../stateful/index.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 import type { CorsPolicy } from './cors.ts';
 import { injectionFor, type Injection } from './injection.ts';
 import { checkPreferences, parsePrefer } from './prefer.ts';
 import { isPrismOwnError, prismFailure, type UpstreamReply } from './prism-errors.ts';
+import { answerInProcess } from './in-process.ts';
 import { clientHeaders, forward } from './proxy.ts';
 import {
   checkContentType,
@@ -20,12 +31,9 @@ import {
   checkTarget,
   ClientGone,
   decodeBody,
-  isJsonMediaType,
-  mediaType,
   readBody,
   sanitizeAccept,
 } from './request-guards.ts';
-import { requestIdFor } from './request-id.ts';
 
 /** What one request may cost the mock. The body limits match the reference server's. */
 export interface MockLimits {
@@ -47,15 +55,12 @@ export interface MockLimits {
   engineTimeoutMs: number;
 }
 
-/** The reference server's limits, so the mock refuses exactly what the server refuses. */
+/** The reference server's limits (the vendor core's defaults), so the mock refuses exactly what the server refuses. */
 export const defaultMockLimits: MockLimits = {
-  maxBodyBytes: defaultJsonBodyOptions.limitBytes,
-  drainBodyBytes: defaultJsonBodyOptions.drainBytes,
-  maxJsonDepth: defaultJsonBodyOptions.maxDepth,
-  maxHeaderBytes: defaultServerLimits.maxHeaderBytes,
-  headersTimeoutMs: defaultServerLimits.headersTimeoutMs,
-  requestTimeoutMs: defaultServerLimits.requestTimeoutMs,
-  keepAliveTimeoutMs: defaultServerLimits.keepAliveTimeoutMs,
+  maxBodyBytes: defaultBodyLimits.limitBytes,
+  drainBodyBytes: defaultBodyLimits.drainBytes,
+  maxJsonDepth: defaultBodyLimits.maxDepth,
+  ...defaultConnectionLimits,
   engineTimeoutMs: 30_000,
 };
 
@@ -65,8 +70,8 @@ export function resolveMockLimits(overrides: Partial<MockLimits> = {}): MockLimi
     ...defaultMockLimits,
     ...overrides,
   };
-  // The HTTP limits are the server's, checked by the server's own rules.
-  const serverLimits = resolveServerLimits(serverShaped);
+  // The HTTP limits are the server's, checked by the same rules.
+  const serverLimits = resolveConnectionLimits(serverShaped);
   for (const [name, value] of Object.entries({ maxBodyBytes, drainBodyBytes, maxJsonDepth, engineTimeoutMs })) {
     if (!Number.isInteger(value) || value < 1)
       throw new Error(`mock limit ${name} must be a positive whole number, got ${String(value)}`);
@@ -78,8 +83,11 @@ export interface FrontOptions {
   errors: VendorErrors;
   index: SpecIndex;
   engine: Engine;
-  /** Stateful mode forwards to the reference server, which already speaks the vendor's errors. */
-  stateful: boolean;
+  /**
+   * Stateful mode: the in-process engine that answers instead of forwarding to `engine`. It
+   * already speaks the vendor's errors, so its answers are passed on as they are.
+   */
+  stateful: FetchHandler | undefined;
   /** Undefined turns CORS off. */
   cors: CorsPolicy | undefined;
   injection: Injection;
@@ -87,11 +95,6 @@ export interface FrontOptions {
   random: () => number;
   log: (line: string) => void;
 }
-
-const protocolErrors: Record<string, [number, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'request headers are too large'],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request was not received in time: send the headers and body without pausing'],
-};
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -118,6 +121,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createFront(options: FrontOptions): Server {
   const { errors, index, engine, limits, cors } = options;
+  const core = vendorCore(errors.vendor);
   // A fresh connection per request: a reset then means the engine died on this very request, not a stale socket.
   const agent = new Agent({ keepAlive: false, maxSockets: 256 });
 
@@ -182,23 +186,22 @@ export function createFront(options: FrontOptions): Server {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = requestIdFor(req.headers['x-request-id']);
+    const requestId = requestIdFor(firstHeader(req.headers['x-request-id']));
     const method = req.method ?? 'GET';
     const origin = firstHeader(req.headers.origin);
     const allowedOrigin = cors?.allowedOrigin(origin);
     const corsHeaders = allowedOrigin && cors ? cors.responseHeaders(allowedOrigin) : {};
 
+    // The errors are adapted where they are made; this renders them as the reference server does.
     const sendError = (error: ApiError) => {
       if (res.headersSent || res.destroyed) return;
-      const body = JSON.stringify(errors.render(error, requestId));
-      res.writeHead(error.status, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Length': Buffer.byteLength(body),
-        'X-Request-Id': requestId,
-        ...error.headers,
+      const answer = renderFailure(core, error, requestId);
+      res.writeHead(answer.status, {
+        ...answer.headers,
+        'Content-Length': Buffer.byteLength(answer.body),
         ...corsHeaders,
       });
-      res.end(method === 'HEAD' ? undefined : body);
+      res.end(method === 'HEAD' ? undefined : answer.body);
     };
 
     let injected = false;
@@ -266,7 +269,9 @@ export function createFront(options: FrontOptions): Server {
         overrides.prefer = `code=${status}`;
       }
 
-      const reply = await callEngine(req, req.url ?? target.path, body, overrides);
+      const reply = options.stateful
+        ? await answerInProcess(options.stateful, req, req.url ?? target.path, body, overrides)
+        : await callEngine(req, req.url ?? target.path, body, overrides);
       if (!options.stateful && isPrismOwnError(reply)) {
         const failure = prismFailure(
           reply,
@@ -312,31 +317,13 @@ export function createFront(options: FrontOptions): Server {
     (req, res) => void handle(req, res),
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+  server.on('clientError', (error: NodeJS.ErrnoException & { reason?: unknown }, socket: Socket) => {
     const pending = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
     if (!socket.writable || error.code === 'ECONNRESET' || pending?.headersSent) {
       socket.destroy();
       return;
     }
-    const [status, message] = protocolErrors[error.code ?? ''] ?? [
-      400,
-      `malformed HTTP request (${error.code ?? error.message})`,
-    ];
-    const requestId = requestIdFor(undefined);
-    const body = JSON.stringify(
-      errors.render(
-        errors.adapt(
-          new ApiError(status, message, {
-            code: status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'malformed_request',
-          }),
-        ),
-        requestId,
-      ),
-    );
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    socket.end(serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), newRequestId())));
   });
   server.once('close', () => agent.destroy());
   return server;

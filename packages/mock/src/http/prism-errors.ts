@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { protocolErrors } from '@envspec/vendors';
 import { ApiError, type Finding, type VendorErrors } from '../vendor/vendor-errors.ts';
 
 /** An upstream answer, read whole. */
@@ -127,11 +128,7 @@ function fromViolations(
   }
   const mediaTypeViolation = violations.find((item) => item.code === 415 || item.code === '415');
   if (reply.status === 415 || mediaTypeViolation) {
-    const adapted = errors.adapt(
-      new ApiError(415, `unsupported media type ${request.contentType ?? 'undefined'}`, {
-        code: 'unsupported_media_type',
-      }),
-    );
+    const adapted = errors.adapt(protocolErrors.unsupportedMediaType(request.contentType));
     return keepDetail(adapted, mediaTypeViolation?.message);
   }
   const findings = violations.filter((item) => !isSecurity(item)).map(violationToFinding);
@@ -149,23 +146,12 @@ function fromProblem(
   switch (kind) {
     case 'NO_PATH_MATCHED_ERROR':
       // The reference server's wording for a path outside the spec.
+      return keepDetail(errors.adapt(protocolErrors.routeNotFound(request.method, request.path)), problem.detail);
+    case 'NO_METHOD_MATCHED_ERROR':
       return keepDetail(
-        errors.adapt(
-          new ApiError(
-            404,
-            `no route ${request.method} ${request.path}: see the API reference for this vendor's paths`,
-            { code: 'route_not_found' },
-          ),
-        ),
+        errors.adapt(protocolErrors.methodNotAllowed(request.method, request.allowedMethods ?? [])),
         problem.detail,
       );
-    case 'NO_METHOD_MATCHED_ERROR': {
-      const allowed = (request.allowedMethods ?? []).join(', ');
-      return keepDetail(
-        errors.fromShared({ status: 405, message: `${request.method} is not allowed`, headers: { Allow: allowed } }),
-        problem.detail,
-      );
-    }
     case 'UNAUTHORIZED':
       return errors.unauthenticated(
         `the request has no credentials in the form this API expects (Prism: ${problem.title ?? 'security check failed'})`,
@@ -218,5 +204,5 @@ export function prismFailure(reply: UpstreamReply, request: FailedRequest, error
     return fromProblem(reply, (body ?? {}) as PrismProblem, request, errors);
   }
   const message = (body as { error?: { message?: string } } | undefined)?.error?.message ?? 'Invalid JSON';
-  return errors.fromShared({ type: 'entity.parse.failed', message });
+  return errors.adapt(protocolErrors.malformedJson(message));
 }

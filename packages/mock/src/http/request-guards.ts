@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { ApiError, jsonNestingDepth, type VendorErrors } from '../vendor/vendor-errors.ts';
+import { isWellFormedMediaType, jsonNestingDepth, protocolErrors } from '@envspec/vendors';
+import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 
 /** The path and query of a request target, both still percent-encoded. */
 export interface RequestTarget {
@@ -81,14 +82,14 @@ export async function readBody(
   { limitBytes, drainBytes }: { limitBytes: number; drainBytes: number },
 ): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  const tooLarge = () => errors.fromShared({ type: 'entity.too.large', limit: limitBytes });
-  const tooLargeAndClose = () => {
-    const error = tooLarge();
-    return new ApiError(error.status, error.message, {
-      code: error.code,
-      headers: { ...error.headers, Connection: 'close' },
-    });
-  };
+  const tooLarge = () => errors.adapt(protocolErrors.payloadTooLarge(limitBytes));
+  const tooLargeAndClose = () =>
+    errors.adapt(
+      protocolErrors.payloadTooLarge(limitBytes, {
+        ...(Number.isFinite(declared) ? { declaredBytes: declared } : {}),
+        close: true,
+      }),
+    );
   if (Number.isFinite(declared) && declared > drainBytes) throw tooLargeAndClose();
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -113,17 +114,6 @@ export async function readBody(
   });
 }
 
-const token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-/** RFC 9110 media type with parameters, as the `content-type` package (which Prism calls unguarded) accepts it. */
-const mediaTypeGrammar = new RegExp(
-  `^\\s*${token}/${token}(?:\\s*;\\s*${token}\\s*=\\s*(?:${token}|"(?:[^"\\\\\\u0000-\\u0008\\u000a-\\u001f\\u007f]|\\\\[\\u000b\\u0020-\\u00ff])*"))*\\s*$`,
-);
-
-/** Whether a Content-Type / Accept entry is a well-formed media type. */
-export function isWellFormedMediaType(value: string): boolean {
-  return mediaTypeGrammar.test(value);
-}
-
 /**
  * The Accept header with malformed entries dropped (undefined when none is left). Prism parses each
  * entry without catching the error when none matches, so `Accept: application/json, ` or `Accept: *`
@@ -141,7 +131,7 @@ export function sanitizeAccept(accept: string | undefined): string | undefined {
 /** Refuses a Content-Type that is not a media type (`a/b/c`, `application/json;`): Prism answers those with a 500. */
 export function checkContentType(contentType: string | undefined, errors: VendorErrors): void {
   if (contentType === undefined || contentType.trim() === '' || isWellFormedMediaType(contentType)) return;
-  throw errors.adapt(new ApiError(415, `unsupported media type ${contentType}`, { code: 'unsupported_media_type' }));
+  throw errors.adapt(protocolErrors.unsupportedMediaType(contentType));
 }
 
 const decoders: Record<string, (body: Buffer, options: { maxOutputLength: number }) => Buffer> = {
@@ -164,28 +154,14 @@ export function decodeBody(
   const encoding = (contentEncoding ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity' || body.length === 0) return body;
   const decode = decoders[encoding];
-  if (!decode)
-    throw errors.fromShared({
-      type: 'encoding.unsupported',
-      message: `unsupported content encoding "${encoding}": send the body uncompressed, or gzip, deflate or br`,
-    });
+  if (!decode) throw errors.adapt(protocolErrors.unsupportedEncoding(encoding));
   try {
     return decode(body, { maxOutputLength: limitBytes });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-      throw errors.fromShared({ type: 'entity.too.large', limit: limitBytes });
-    throw errors.fromShared(error);
+      throw errors.adapt(protocolErrors.payloadTooLarge(limitBytes));
+    throw errors.adapt(protocolErrors.corruptEncoding((error as Error).message));
   }
-}
-
-/** The media type of a Content-Type header, lower-cased, without parameters. */
-export function mediaType(contentType: string | undefined): string | undefined {
-  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
-}
-
-/** `application/json` and the `application/*+json` family (`application/json-patch+json`). */
-export function isJsonMediaType(type: string | undefined): boolean {
-  return type === 'application/json' || (type !== undefined && /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -199,21 +175,13 @@ export function checkJsonBody(body: Buffer, errors: VendorErrors, maxDepth: numb
   try {
     text = utf8.decode(body);
   } catch {
-    throw errors.adapt(
-      new ApiError(400, 'request body is not valid UTF-8: send JSON encoded as UTF-8', { code: 'malformed_json' }),
-    );
+    throw errors.adapt(protocolErrors.notUtf8());
   }
   const depth = jsonNestingDepth(text);
-  if (depth > maxDepth) {
-    throw errors.adapt(
-      new ApiError(400, `request body nests ${depth} levels deep; at most ${maxDepth} are accepted`, {
-        code: 'body_too_deep',
-      }),
-    );
-  }
+  if (depth > maxDepth) throw errors.adapt(protocolErrors.bodyTooDeep(depth, maxDepth));
   try {
     JSON.parse(text);
   } catch (error) {
-    throw errors.fromShared({ type: 'entity.parse.failed', message: (error as Error).message });
+    throw errors.adapt(protocolErrors.malformedJson((error as Error).message));
   }
 }

@@ -10,7 +10,7 @@ import {
   type UpstreamReply,
 } from '../../src/http/prism-errors.ts';
 import { vendorErrors } from '../../src/vendor/vendor-errors.ts';
-import { envelopeIssues, errorMessage } from '../support/vendor-requests.ts';
+import { envelopeIssues, errorMessage } from '@envspec/testkit';
 
 const violations = (status: number, items: PrismViolation[]): UpstreamReply => ({
   status,

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkContentType,
-  checkTarget,
-  isJsonMediaType,
-  mediaType,
-  sanitizeAccept,
-} from '../../src/http/request-guards.ts';
+import { checkContentType, checkTarget, sanitizeAccept } from '../../src/http/request-guards.ts';
 import { vendorErrors } from '../../src/vendor/vendor-errors.ts';
 
 const errors = vendorErrors('qoder');
@@ -30,17 +24,6 @@ describe('checkTarget', () => {
       }
     } else expect(checkTarget(url, errors)).toEqual(want);
   });
-});
-
-describe('isJsonMediaType', () => {
-  it.each<[string | undefined, boolean]>([
-    ['application/json; charset=utf-8', true],
-    ['application/json-patch+json', true],
-    ['Application/JSON', true],
-    ['text/plain', false],
-    ['application/x-www-form-urlencoded', false],
-    [undefined, false],
-  ])('%s → %s', (contentType, want) => expect(isJsonMediaType(mediaType(contentType))).toBe(want));
 });
 
 describe('sanitizeAccept', () => {

@@ -1,4 +1,4 @@
-import { ApiError, isApiError } from './api-error.ts';
+import { ApiError, describeFindings, isApiError, protocolErrors, type Finding } from '@envspec/vendors';
 
 interface ValidatorErrorItem {
   path?: string;
@@ -15,24 +15,7 @@ interface HttpLikeError {
   errors?: ValidatorErrorItem[];
   headers?: Record<string, string>;
   limit?: number;
-}
-
-const requestLocations = /^[./]?(body|params|query|headers|path|response)\b/;
-
-function describeValidatorErrors(items: ValidatorErrorItem[]): string {
-  return items
-    .map((item) => {
-      const message = item.message ?? 'is invalid';
-      const path = item.path ?? '';
-      // Only request locations (`/body/config`, `.headers.if-match`) say where; route paths do not.
-      if (!requestLocations.test(path)) return message;
-      let where = path.replace(/^[./]/, '').replaceAll('.', '/');
-      // Ajv points a missing property at the property itself; name its parent instead.
-      const missing = /^must have required property '(.+)'$/.exec(message)?.[1];
-      if (missing && where.endsWith(`/${missing}`)) where = where.slice(0, -missing.length - 1);
-      return `${where} ${message}`;
-    })
-    .join('; ');
+  encoding?: string;
 }
 
 function isResponseValidationError(http: HttpLikeError): boolean {
@@ -43,78 +26,64 @@ function isResponseValidationError(http: HttpLikeError): boolean {
   );
 }
 
+/** The validator's individual findings, in the vendor core's terms. */
+function findingsOf(http: HttpLikeError): Finding[] {
+  return (Array.isArray(http.errors) ? http.errors : []).map((item) => ({
+    path: item.path ?? '',
+    message: item.message ?? 'is invalid',
+    errorCode: item.errorCode ?? '',
+  }));
+}
+
 /**
- * Turns anything thrown while serving a request into an ApiError with a message that says what was
- * wrong and where. Unknown errors become a bare 500 so no internals reach the client.
+ * Turns anything thrown while serving a request (express-openapi-validator's and body-parser's
+ * errors, zlib's, ours) into an ApiError with the vendor core's wording for protocol failures and
+ * the validator's findings kept. Unknown errors become a bare 500 so no internals reach the client.
  */
 export function toApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
   const http = (typeof error === 'object' && error !== null ? error : {}) as HttpLikeError;
   switch (http.type) {
     case 'entity.parse.failed':
-      return new ApiError(400, `request body is not valid JSON: ${http.message ?? 'parse error'}`, {
-        code: 'malformed_json',
-      });
+      return protocolErrors.malformedJson(http.message ?? 'parse error');
     case 'entity.too.large':
-      return new ApiError(413, `request body exceeds the ${http.limit ?? 'configured'}-byte limit`, {
-        code: 'payload_too_large',
-      });
+      return protocolErrors.payloadTooLarge(http.limit);
     case 'encoding.unsupported':
+      return protocolErrors.unsupportedEncoding(http.encoding ?? 'unknown');
     case 'charset.unsupported':
-      return new ApiError(415, http.message ?? 'unsupported content encoding', { code: 'unsupported_media_type' });
+      return new ApiError(415, http.message ?? 'unsupported charset', { code: 'unsupported_media_type' });
     case 'request.aborted':
     case 'request.size.invalid':
-      return new ApiError(400, 'request body was incomplete', { code: 'incomplete_body' });
+      return protocolErrors.incompleteBody();
     default:
       break;
   }
   // zlib's errors, from a body whose Content-Encoding (gzip, deflate, br) does not match its bytes.
-  if (typeof http.code === 'string' && http.code.startsWith('Z_')) {
-    return new ApiError(
-      400,
-      `request body could not be decoded as its Content-Encoding says: ${http.message ?? 'corrupt data'}`,
-      { code: 'malformed_body' },
-    );
-  }
+  if (typeof http.code === 'string' && http.code.startsWith('Z_'))
+    return protocolErrors.corruptEncoding(http.message ?? 'corrupt data');
   const status = typeof http.status === 'number' ? http.status : 500;
+  const findings = findingsOf(http);
   if (status === 500 && isResponseValidationError(http)) {
     // Our own response broke the spec: say where, since it is a bug in this server, not the client.
-    const detail = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? '');
+    const detail = findings.length ? describeFindings(findings) : (http.message ?? '');
     return new ApiError(500, `the server's response does not conform to the spec (a reference-server bug): ${detail}`, {
       code: 'response_validation_failed',
     });
   }
-  if (status >= 500 || status < 400) {
-    return new ApiError(500, 'internal server error', { code: 'internal_error' });
-  }
-  const message = http.errors?.length ? describeValidatorErrors(http.errors) : (http.message ?? 'request rejected');
-  if (status === 400 && /^malformed uri/.test(message)) {
-    return new ApiError(
-      400,
-      'the request path is not valid percent-encoded UTF-8: encode each path segment with encodeURIComponent',
-      { code: 'malformed_path' },
-    );
-  }
+  if (status >= 500 || status < 400) return protocolErrors.internalError();
+  const message = findings.length ? describeFindings(findings) : (http.message ?? 'request rejected');
+  if (status === 400 && /^malformed uri/.test(message)) return protocolErrors.malformedPath();
   // The validator answers a path outside the spec with a bare 'not found' before any route runs.
-  if (status === 404 && (!http.errors?.length || http.errors.every((item) => item.message === 'not found'))) {
+  if (status === 404 && (!findings.length || findings.every((finding) => finding.message === 'not found'))) {
     return new ApiError(404, 'no such route', { code: 'route_not_found' });
   }
   if (status === 405) {
     const allowed = http.headers?.Allow ?? '';
-    return new ApiError(405, `${message.split(' ')[0]} is not allowed on this path; allowed methods: ${allowed}`, {
-      code: 'method_not_allowed',
-      headers: { Allow: allowed },
-    });
+    return protocolErrors.methodNotAllowed(message.split(' ')[0] ?? '', allowed ? allowed.split(', ') : []);
   }
-  const code = status === 415 ? 'unsupported_media_type' : status === 405 ? 'method_not_allowed' : undefined;
   return new ApiError(status, message, {
-    ...(code ? { code } : {}),
+    ...(status === 415 ? { code: 'unsupported_media_type' } : {}),
     ...(http.headers ? { headers: http.headers } : {}),
+    findings,
   });
-}
-
-/** The validator's individual findings, for vendors that re-map some of them (e.g. a missing header). */
-export function validatorErrorItems(error: unknown): ValidatorErrorItem[] {
-  const items = (error as HttpLikeError | undefined)?.errors;
-  return Array.isArray(items) ? items : [];
 }

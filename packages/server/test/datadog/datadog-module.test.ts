@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadBundle, type ExampleObject } from '@envspec/specs';
-import type { DatadogEnvironment, DatadogEnvironmentResponse } from '@envspec/types/datadog';
+import { componentExample, loadBundle, responseExample } from '@envspec/specs';
+import type { DatadogAPIErrorResponse, DatadogEnvironment, DatadogEnvironmentResponse } from '@envspec/types/datadog';
 import { createSeededStore, type AppOptions } from '../../src/create-app.ts';
-import { datadogModule } from '../../src/datadog/datadog-module.ts';
-import { responseExample } from '../../src/seed/examples.ts';
+import { datadogCore } from '@envspec/vendors';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 const id = '550e8400-e29b-41d4-a716-446655440001';
@@ -27,15 +26,14 @@ const rateLimitHeaderNames = [
 
 const bundle = loadBundle('datadog');
 const seeded = responseExample<DatadogEnvironmentResponse>(bundle, 'GetFeatureFlagsEnvironment', '200');
-const example = (name: string): unknown =>
-  structuredClone((bundle.components?.examples?.[name] as ExampleObject).value);
+const example = (name: string): unknown => componentExample(bundle, name);
 const updatedExample = responseExample<DatadogEnvironmentResponse>(bundle, 'UpdateFeatureFlagsEnvironment', '200').data;
 const update = (attributes: Record<string, unknown>) => ({ data: { type: 'environments', attributes } });
 
 let now: Date;
 let server: Harness;
 /** Replaces the running server with one built from `options` (the clock is always the test's). */
-async function restart(options: AppOptions<unknown> = {}): Promise<void> {
+async function restart(options: AppOptions = {}): Promise<void> {
   await server.close();
   server = await startHarness('datadog', { clock: () => now, ...options });
 }
@@ -58,7 +56,11 @@ describe('datadog GET', () => {
     ['upper case', id.toUpperCase()],
     ['urn:uuid: prefix', `urn:uuid:${id}`],
   ])('finds the environment by any spelling of its UUID (%s)', async (_name, spelling) => {
-    const reply = await server.request('GET', `/api/v2/feature-flags/environments/${spelling}`, { headers: read });
+    const reply = await server.request<DatadogEnvironmentResponse>(
+      'GET',
+      `/api/v2/feature-flags/environments/${spelling}`,
+      { headers: read },
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.data.id).toBe(id);
   });
@@ -146,7 +148,7 @@ describe('datadog partial update', () => {
   ];
   it.each(cases)('%s', async (_name, { body, want }) => {
     const before = (await current()).data;
-    const reply = await server.request('PUT', path, { headers: write, body });
+    const reply = await server.request<DatadogEnvironmentResponse>('PUT', path, { headers: write, body });
     expect(reply.status).toBe(200);
     expect(Object.keys(reply.body)).toEqual(['data']);
     expect(Object.keys(reply.body.data).sort()).toEqual(['attributes', 'id', 'type']);
@@ -157,7 +159,10 @@ describe('datadog partial update', () => {
   it('a second update builds on the first', async () => {
     await server.request('PUT', path, { headers: write, body: update({ name: 'first' }) });
     now = new Date(fixedNow.getTime() + 1000);
-    const reply = await server.request('PUT', path, { headers: write, body: update({ is_production: true }) });
+    const reply = await server.request<DatadogEnvironmentResponse>('PUT', path, {
+      headers: write,
+      body: update({ is_production: true }),
+    });
     expect(reply.body.data.attributes).toMatchObject({
       name: 'first',
       is_production: true,
@@ -442,7 +447,7 @@ describe('datadog errors answer in the Datadog envelope and change nothing', () 
   ];
   it.each(cases)('%s', async (_name, c) => {
     const before = await current();
-    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, {
+    const reply = await server.request<DatadogAPIErrorResponse>(c.method ?? 'PUT', c.path ?? path, {
       headers: c.headers ?? write,
       body: c.body,
       ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
@@ -532,9 +537,9 @@ describe('datadog rate limiting', () => {
 });
 
 describe('datadog concurrency', () => {
-  const stores: Array<[string, () => Promise<AppOptions<unknown>>]> = [
+  const stores: Array<[string, () => Promise<AppOptions>]> = [
     ['memory store', async () => ({})],
-    ['file store', async () => ({ store: (await createSeededStore(datadogModule, dataDir)) as never })],
+    ['file store', async () => ({ store: (await createSeededStore(datadogCore, dataDir)) as never })],
   ];
   let dataDir: string;
   beforeEach(() => {
@@ -544,9 +549,13 @@ describe('datadog concurrency', () => {
 
   // A clock that advances one second per reading gives every write its own `updated_at`, so the
   // replies can be put in write order: the stored state must be the latest reply, whole.
-  async function startTicking(options: AppOptions<unknown>): Promise<void> {
+  async function startTicking(options: AppOptions): Promise<void> {
     let ticks = 0;
-    await restart({ ...options, clock: () => new Date(fixedNow.getTime() + 1000 * (ticks += 1)) });
+    const tick = () => {
+      ticks += 1;
+      return new Date(fixedNow.getTime() + 1000 * ticks);
+    };
+    await restart({ ...options, clock: tick });
   }
   const inWriteOrder = (replies: Array<{ body: DatadogEnvironmentResponse }>) =>
     replies
@@ -558,7 +567,9 @@ describe('datadog concurrency', () => {
     const before = (await current()).data;
     const names = Array.from({ length: 50 }, (_, i) => `name-${i}`);
     const replies = await Promise.all(
-      names.map((name) => server.request('PUT', path, { headers: write, body: update({ name }) })),
+      names.map((name) =>
+        server.request<DatadogEnvironmentResponse>('PUT', path, { headers: write, body: update({ name }) }),
+      ),
     );
     expect(replies.map((r) => r.status)).toEqual(names.map(() => 200));
     const ordered = inWriteOrder(replies);
@@ -582,7 +593,9 @@ describe('datadog concurrency', () => {
       update({ queries: ['concurrent-scope'] }),
       ...Array.from({ length: 47 }, (_, i) => update({ name: `name-${i}` })),
     ];
-    const replies = await Promise.all(bodies.map((body) => server.request('PUT', path, { headers: write, body })));
+    const replies = await Promise.all(
+      bodies.map((body) => server.request<DatadogEnvironmentResponse>('PUT', path, { headers: write, body })),
+    );
     expect(replies.map((r) => r.status)).toEqual(bodies.map(() => 200));
     const after = (await current()).data;
     expect(after.attributes).toMatchObject({

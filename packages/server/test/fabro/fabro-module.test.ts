@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listOperations, loadBundle } from '@envspec/specs';
-import type { FabroEnvironment, FabroReplaceEnvironmentRequest } from '@envspec/types/fabro';
-import { fabroModule } from '../../src/fabro/fabro-module.ts';
-import { fabroEnvironment, revisionOf } from '../../src/fabro/revision.ts';
+import { componentExample, listOperations, loadBundle, responseExample } from '@envspec/specs';
+import type { FabroEnvironment, FabroError, FabroReplaceEnvironmentRequest } from '@envspec/types/fabro';
+import { fabroCore, fabroEnvironment, revisionOf } from '@envspec/vendors';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { responseExample } from '../../src/seed/examples.ts';
 import { startHarness, type Harness, type Reply } from '../support/harness.ts';
 
 const document = loadBundle('fabro');
@@ -16,13 +14,11 @@ const throttled = { authorization: 'Bearer fabro_dev_demo_throttled' };
 const seededRevision = '3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb';
 const otherRevision = 'b59d108022840519e714a78432489a99ca9e531f79dfe2744e6dfb84283eb40b';
 
-/** A named example of the spec, as documented (request bodies have no operation-level helper). */
-function example<T>(name: string): T {
-  const examples = (document.components as { examples: Record<string, { value: unknown }> }).examples;
-  return structuredClone(examples[name]!.value) as T;
-}
-const dockerRequest = example<FabroReplaceEnvironmentRequest>('ReplaceWithDockerImageRequest');
-const dockerfileRequest = example<FabroReplaceEnvironmentRequest>('ReplaceWithInlineDockerfileRequest');
+const dockerRequest = componentExample<FabroReplaceEnvironmentRequest>(document, 'ReplaceWithDockerImageRequest');
+const dockerfileRequest = componentExample<FabroReplaceEnvironmentRequest>(
+  document,
+  'ReplaceWithInlineDockerfileRequest',
+);
 const minimalRequest: FabroReplaceEnvironmentRequest = {
   provider: 'daytona',
   image: { docker: 'alpine:3' },
@@ -40,40 +36,9 @@ beforeEach(async () => {
 });
 afterEach(async () => server.close());
 
-async function current(): Promise<Reply> {
+async function current(): Promise<Reply<FabroEnvironment>> {
   return server.request('GET', path, { headers: write });
 }
-
-describe('fabro revision', () => {
-  it("the seeded fixture's example revision is the SHA-256 of its canonical definition", () => {
-    const { revision, ...definition } = responseExample<FabroEnvironment>(document, 'getEnvironment', '200');
-    expect(revision).toBe(seededRevision);
-    expect(revisionOf(definition)).toBe(revision);
-    expect(fabroModule.seed(document)).toEqual([[id, { ...definition, revision }]]);
-  });
-  it("the replace example's revision is the SHA-256 of its canonical definition", () => {
-    const { revision, ...definition } = responseExample<FabroEnvironment>(document, 'replaceEnvironment', '200');
-    expect(revisionOf(definition)).toBe(revision);
-  });
-  it('does not depend on key order, at any depth', () => {
-    const reordered = {
-      env: dockerRequest.env,
-      volumes: dockerRequest.volumes,
-      labels: dockerRequest.labels,
-      lifecycle: { auto_stop: '30m', stop_on_terminal: true, preserve: false },
-      network: dockerRequest.network,
-      resources: { disk: '20Gi', memory: '4Gi', cpu: 2 },
-      image: dockerRequest.image,
-      provider: dockerRequest.provider,
-    };
-    expect(fabroEnvironment(id, reordered).revision).toBe(fabroEnvironment(id, dockerRequest).revision);
-  });
-  it('depends on the id and on every field', () => {
-    const base = fabroEnvironment(id, dockerRequest).revision;
-    expect(fabroEnvironment('other', dockerRequest).revision).not.toBe(base);
-    expect(fabroEnvironment(id, { ...dockerRequest, labels: { team: 'platform', x: '' } }).revision).not.toBe(base);
-  });
-});
 
 describe('fabro get', () => {
   it('returns the seeded environment and its revision as a quoted ETag', async () => {
@@ -112,7 +77,7 @@ describe('fabro full replace', () => {
   });
 
   it('replacing with the same definition keeps the revision (it is a content hash)', async () => {
-    const { id: _id, revision: _revision, ...definition } = (await current()).body as FabroEnvironment;
+    const { id: _id, revision: _revision, ...definition } = (await current()).body;
     const reply = await server.request('PUT', path, {
       headers: { ...write, 'if-match': seededRevision },
       body: definition,
@@ -123,7 +88,7 @@ describe('fabro full replace', () => {
   it('follows the ETag chain: GET etag → PUT → new etag → PUT with the old one is 409', async () => {
     const first = await current();
     const oldEtag = first.headers.get('etag')!;
-    const replaced = await server.request('PUT', path, {
+    const replaced = await server.request<FabroEnvironment>('PUT', path, {
       headers: { ...write, 'if-match': oldEtag },
       body: dockerRequest,
     });
@@ -132,7 +97,7 @@ describe('fabro full replace', () => {
     expect(newEtag).not.toBe(oldEtag);
     expect(newEtag).toBe(`"${replaced.body.revision}"`);
 
-    const stale = await server.request('PUT', path, {
+    const stale = await server.request<FabroError>('PUT', path, {
       headers: { ...write, 'if-match': oldEtag },
       body: dockerfileRequest,
     });
@@ -145,7 +110,7 @@ describe('fabro full replace', () => {
     });
     expect((await current()).body).toEqual(replaced.body);
 
-    const next = await server.request('PUT', path, {
+    const next = await server.request<FabroEnvironment>('PUT', path, {
       headers: { ...write, 'if-match': newEtag },
       body: dockerfileRequest,
     });
@@ -490,14 +455,14 @@ describe('fabro concurrency', () => {
     const bodies = Array.from({ length: 50 }, (_, i) => ({ ...minimalRequest, labels: { writer: String(i) } }));
     const replies = await Promise.all(
       bodies.map((body) =>
-        server.request('PUT', path, { headers: { ...write, 'if-match': `"${seededRevision}"` }, body }),
+        server.request<FabroError>('PUT', path, { headers: { ...write, 'if-match': `"${seededRevision}"` }, body }),
       ),
     );
     const winners = replies.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(49);
     for (const loser of replies.filter((r) => r.status === 409))
-      expect(loser.body.errors[0].code).toBe('revision_mismatch');
+      expect(loser.body.errors[0]?.code).toBe('revision_mismatch');
     const after = await current();
     expect(after.body).toEqual(winners[0]!.body);
     expect(after.headers.get('etag')).toBe(winners[0]!.headers.get('etag'));
@@ -505,7 +470,7 @@ describe('fabro concurrency', () => {
 
   /** A store where another writer slips in between the handler's read and its compare-and-set. */
   function interleavedStore(competing: FabroEnvironment): Store<FabroEnvironment> {
-    const inner = new MemoryStore(fabroModule.seed(document));
+    const inner = new MemoryStore(fabroCore.fixtures(document));
     let interfered = false;
     return {
       get: (key) => inner.get(key),
@@ -527,11 +492,11 @@ describe('fabro concurrency', () => {
     ],
     [
       'a lost compare-and-set to the same definition retries and wins',
-      { competing: fabroModule.seed(document)[0]![1], status: 200 },
+      { competing: fabroCore.fixtures(document)[0]![1], status: 200 },
     ],
   ];
   it.each(cases)('%s', async (_name, { competing, status }) => {
-    const raced = await startHarness('fabro', { store: interleavedStore(competing) as Store<unknown> });
+    const raced = await startHarness('fabro', { store: interleavedStore(competing) });
     try {
       const reply = await raced.request('PUT', path, {
         headers: { ...write, 'if-match': seededRevision },
@@ -566,6 +531,6 @@ describe('fabro coverage of the spec', () => {
       ({ operation }) => operation.operationId === 'replaceEnvironment',
     )!.operation.responses;
     expect(Object.keys(putResponses)).not.toContain('403');
-    expect(fabroModule.demoCredentials.map((c) => c.access)).not.toContain('read');
+    expect(fabroCore.credentials.demo.map((c) => c.access)).not.toContain('read');
   });
 });

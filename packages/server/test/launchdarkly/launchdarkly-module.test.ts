@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listOperations, loadBundle } from '@envspec/specs';
-import { launchDarklyModule } from '../../src/launchdarkly/launchdarkly-module.ts';
+import type { LaunchDarklyEnvironment, LaunchDarklyError } from '@envspec/types/launchdarkly';
+import { launchDarklyCore } from '@envspec/vendors';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { InterleavingStore } from './interleaving-store.ts';
@@ -16,9 +17,11 @@ beforeEach(async () => {
 });
 afterEach(async () => server.close());
 
-const current = async () => (await server.request('GET', path, { headers: write })).body;
-const patch = (body: unknown, headers: Record<string, string> = write) =>
-  server.request('PATCH', path, { headers, body });
+const current = async () => (await server.request<LaunchDarklyEnvironment>('GET', path, { headers: write })).body;
+/** The answer to a patch: the environment, or LaunchDarkly's error envelope. */
+type PatchAnswer = Partial<LaunchDarklyEnvironment & LaunchDarklyError>;
+const patch = <Body = PatchAnswer>(body: unknown, headers: Record<string, string> = write) =>
+  server.request<Body>('PATCH', path, { headers, body });
 
 /** `method status` pairs each describe below exercises, checked against the bundle at the end. */
 const covered = new Set<string>();
@@ -27,7 +30,9 @@ const covers = (method: string, status: number) => covered.add(`${method.toLower
 describe('launchdarkly JSON Patch operations', () => {
   covers('PATCH', 200);
   covers('GET', 200);
-  const cases: Array<[string, { ops: unknown[]; want: (before: any, after: any) => void }]> = [
+  const cases: Array<
+    [string, { ops: unknown[]; want: (before: LaunchDarklyEnvironment, after: LaunchDarklyEnvironment) => void }]
+  > = [
     [
       'add /tags/0 inserts first',
       {
@@ -60,7 +65,7 @@ describe('launchdarkly JSON Patch operations', () => {
           { op: 'replace', path: '/approvalSettings/required', value: false },
           { op: 'move', from: '/tags/0', path: '/approvalSettings/requiredApprovalTags/0' },
         ],
-        want: (b, a) => expect([a.tags, a.approvalSettings.requiredApprovalTags]).toEqual([[], b.tags]),
+        want: (b, a) => expect([a.tags, a.approvalSettings?.requiredApprovalTags]).toEqual([[], b.tags]),
       },
     ],
     [
@@ -123,7 +128,7 @@ describe('launchdarkly JSON Patch operations', () => {
           { op: 'add', path: '/approvalSettings/requiredApprovalTags/-', value: 'needs-review' },
         ],
         want: (_b, a) =>
-          expect([a.approvalSettings.required, a.approvalSettings.requiredApprovalTags]).toEqual([
+          expect([a.approvalSettings?.required, a.approvalSettings?.requiredApprovalTags]).toEqual([
             false,
             ['needs-review'],
           ]),
@@ -132,7 +137,7 @@ describe('launchdarkly JSON Patch operations', () => {
   ];
   it.each(cases)('%s', async (_name, { ops, want }) => {
     const before = await current();
-    const reply = await patch(ops);
+    const reply = await patch<LaunchDarklyEnvironment>(ops);
     expect(reply.status).toBe(200);
     want(before, reply.body);
     expect(await current()).toEqual(reply.body);
@@ -542,10 +547,10 @@ describe('launchdarkly errors answer in the LaunchDarkly envelope and change not
   });
 
   it('a configured patch cap applies', async () => {
-    const small = await startHarness('launchdarkly', { maxPatchOperations: 2 });
+    const small = await startHarness('launchdarkly', { vendorOptions: { maxPatchOperations: 2 } });
     try {
       const ops = Array.from({ length: 3 }, () => ({ op: 'test', path: '/critical', value: true }));
-      const reply = await small.request('PATCH', path, { headers: write, body: ops });
+      const reply = await small.request<LaunchDarklyError>('PATCH', path, { headers: write, body: ops });
       expect(reply.status).toBe(400);
       expect(reply.body.message).toMatch(/3 operations; at most 2/);
       expect((await small.request('PATCH', path, { headers: write, body: ops.slice(0, 2) })).status).toBe(200);
@@ -576,7 +581,7 @@ describe('launchdarkly refuses prototype pollution', () => {
   ];
   it.each(cases)('%s', async (_name, c) => {
     const before = await current();
-    const reply = await server.request('PATCH', path, {
+    const reply = await server.request<LaunchDarklyError>('PATCH', path, {
       headers: { ...write, 'content-type': 'application/json' },
       ...(c.ops ? { body: c.ops } : {}),
       ...(c.rawBody ? { rawBody: c.rawBody } : {}),
@@ -622,7 +627,7 @@ describe('launchdarkly concurrency', () => {
     ['the in-memory store', () => undefined],
     [
       'a store that interleaves requests',
-      () => new InterleavingStore(new MemoryStore(launchDarklyModule.seed(loadBundle('launchdarkly')))),
+      () => new InterleavingStore(new MemoryStore(launchDarklyCore.fixtures(loadBundle('launchdarkly')))),
     ],
   ];
   let interleaving: InterleavingStore<unknown> | undefined;

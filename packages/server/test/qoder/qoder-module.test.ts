@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QoderEnvironment, QoderError } from '@envspec/types/qoder';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 const id = 'env_019e3bb39b6774d8878cd0b9d237574b';
@@ -14,7 +15,7 @@ beforeEach(async () => {
 afterEach(async () => server.close());
 
 describe('qoder merge update', () => {
-  const cases: Array<[string, { body: unknown; want: (before: any, after: any) => void }]> = [
+  const cases: Array<[string, { body: unknown; want: (before: QoderEnvironment, after: QoderEnvironment) => void }]> = [
     [
       'omitted fields stay unchanged',
       {
@@ -37,7 +38,7 @@ describe('qoder merge update', () => {
       'arrays replace',
       {
         body: { config: { type: 'cloud', packages: { apt: ['git'] } } },
-        want: (_b, a) => expect(a.config.packages.apt).toEqual(['git']),
+        want: (_b, a) => expect(a.config.packages?.apt).toEqual(['git']),
       },
     ],
     [
@@ -51,7 +52,8 @@ describe('qoder merge update', () => {
       'a null metadata value deletes the key',
       {
         body: { metadata: { owner: null } },
-        want: (b, a) => expect(Object.keys(a.metadata)).toEqual(Object.keys(b.metadata).filter((k) => k !== 'owner')),
+        want: (b, a) =>
+          expect(Object.keys(a.metadata ?? {})).toEqual(Object.keys(b.metadata ?? {}).filter((k) => k !== 'owner')),
       },
     ],
     [
@@ -63,8 +65,8 @@ describe('qoder merge update', () => {
     ],
   ];
   it.each(cases)('%s', async (_name, { body, want }) => {
-    const before = (await server.request('GET', path, { headers: read })).body;
-    const reply = await server.request('PUT', path, { headers: write, body });
+    const before = (await server.request<QoderEnvironment>('GET', path, { headers: read })).body;
+    const reply = await server.request<QoderEnvironment>('PUT', path, { headers: write, body });
     expect(reply.status).toBe(200);
     want(before, reply.body);
     expect((await server.request('GET', path, { headers: read })).body).toEqual(reply.body);
@@ -215,7 +217,7 @@ describe('qoder rate limiting', () => {
     const throttled = { authorization: 'Bearer qoder_pat_demo_throttled' };
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await server.request('GET', path, { headers: throttled })).status);
-    const limited = await server.request('GET', path, { headers: throttled });
+    const limited = await server.request<QoderError>('GET', path, { headers: throttled });
     expect(statuses).toEqual([200, 200, 429]);
     expect(limited.headers.get('retry-after')).toBe('60');
     expect(limited.body.error.type).toBe('rate_limit_error');
@@ -229,7 +231,7 @@ describe('qoder concurrency', () => {
       keys.map((key) => server.request('PUT', path, { headers: write, body: { metadata: { [key]: 'v' } } })),
     );
     expect(replies.map((r) => r.status)).toEqual(keys.map(() => 200));
-    const after = (await server.request('GET', path, { headers: read })).body;
-    expect(Object.keys(after.metadata)).toEqual(expect.arrayContaining(keys));
+    const after = (await server.request<QoderEnvironment>('GET', path, { headers: read })).body;
+    expect(Object.keys(after.metadata ?? {})).toEqual(expect.arrayContaining(keys));
   });
 });

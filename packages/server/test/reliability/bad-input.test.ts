@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vendors, type Vendor } from '@envspec/specs/vendors';
+import { vendors, type Vendor } from '@envspec/specs';
 import { startServers, type ServerFleet } from '../../src/start-servers.ts';
 import { agent, httpRequest, socketExchange, type RawReply } from '../support/raw-http.ts';
 import {
@@ -588,6 +588,7 @@ describe('the battery is not vacuous', () => {
       headers: { 'x-request-id': 'req_1', 'content-type': 'application/json' },
       text: '{"message":"x"}',
       body: { message: 'x' },
+      ms: 0,
     };
     expect(envelopeProblems(profile, reply)).not.toEqual([]);
   });

@@ -7,8 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations } from '@envspec/specs';
-import { vendors, type Vendor } from '@envspec/specs/vendors';
+import { listOperations, vendors, type Vendor } from '@envspec/specs';
+import type { DatadogEnvironmentResponse } from '@envspec/types/datadog';
+import type { FabroEnvironment, FabroError } from '@envspec/types/fabro';
+import type { LaunchDarklyEnvironment } from '@envspec/types/launchdarkly';
+import type { QoderEnvironment } from '@envspec/types/qoder';
 import { startServers, type ServerFleet } from '../../src/start-servers.ts';
 import { agent, httpRequest, type RawReply } from '../support/raw-http.ts';
 import { profiles, type VendorProfile } from './profiles.ts';
@@ -28,7 +31,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function send(vendor: Vendor, method: string, headers: Record<string, string> = {}, body?: unknown): Promise<RawReply> {
+/** What each vendor answers these writers: the fixture (Fabro: or its error envelope, on a 409). */
+interface Answers {
+  qoder: QoderEnvironment;
+  fabro: Partial<FabroEnvironment & FabroError>;
+  datadog: DatadogEnvironmentResponse;
+  launchdarkly: LaunchDarklyEnvironment;
+}
+
+function send<V extends Vendor>(
+  vendor: V,
+  method: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<RawReply<Answers[V]>> {
   const profile = profileOf(vendor);
   return httpRequest(url(vendor), {
     method,
@@ -57,11 +73,10 @@ function onDisk(vendor: Vendor): { key: string; version: number; value: unknown 
   return JSON.parse(readFileSync(join(directory, files[0]!), 'utf8'));
 }
 
-function statusCounts(replies: RawReply[]): Record<number, number> {
-  return replies.reduce<Record<number, number>>(
-    (counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }),
-    {},
-  );
+function statusCounts(replies: ReadonlyArray<RawReply<unknown>>): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const { status } of replies) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
 }
 
 describe(`${writers} concurrent writers per vendor, file store`, () => {
@@ -71,13 +86,13 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
     );
     expect(statusCounts(replies)).toEqual({ 200: writers });
     const after = (await send('qoder', 'GET')).body;
-    for (let i = 0; i < writers; i += 1) expect(after.metadata[`writer_${i}`]).toBe(String(i));
+    for (let i = 0; i < writers; i += 1) expect(after.metadata?.[`writer_${i}`]).toBe(String(i));
     expect(onDisk('qoder').value).toEqual(after);
   });
 
   it('fabro: read-modify-write with If-Match; 409s retry, no label is lost', async () => {
     const profile = profileOf('fabro');
-    const seen: RawReply[] = [];
+    const seen: Array<RawReply<Answers['fabro']>> = [];
     async function writer(i: number): Promise<number> {
       for (let attempt = 1; attempt <= 500; attempt += 1) {
         const current = await send('fabro', 'GET');
@@ -90,7 +105,7 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
         );
         seen.push(reply);
         if (reply.status === 200) return attempt;
-        expect(reply.body.errors[0].code).toBe('revision_mismatch');
+        expect(reply.body.errors?.[0]?.code).toBe('revision_mismatch');
         // Back off a little, at random, so contending writers spread out.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 7)));
       }
@@ -105,7 +120,7 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
     for (const status of Object.keys(counts).map(Number)) expect(documented(profile, 'PUT')).toContain(status);
     expect(counts[200]).toBe(writers);
     const after = await send('fabro', 'GET');
-    for (let i = 0; i < writers; i += 1) expect(after.body.labels[`writer_${i}`]).toBe('x');
+    for (let i = 0; i < writers; i += 1) expect(after.body.labels?.[`writer_${i}`]).toBe('x');
     expect(onDisk('fabro').value).toEqual(after.body);
   }, 60_000);
 

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { vendorModules } from '../../src/vendor-modules.ts';
+import type { QoderEnvironment } from '@envspec/types/qoder';
+import { qoderCore } from '@envspec/vendors';
 import { agent, httpRequest } from '../support/raw-http.ts';
 import { profiles } from './profiles.ts';
 
@@ -122,7 +123,7 @@ it('SIGKILL in the middle of a stream of writes loses no acknowledged write and 
 
   const { child, url } = await startServer();
   try {
-    const reply = await httpRequest(url, {
+    const reply = await httpRequest<QoderEnvironment>(url, {
       method: 'GET',
       path: qoder.fixturePath,
       headers: qoder.credentialHeaders(qoder.secret),
@@ -142,5 +143,5 @@ it('SIGKILL in the middle of a stream of writes loses no acknowledged write and 
     console.log(`crash: ${JSON.stringify({ acknowledged: acknowledged.length, cycles })}`);
   // The CLI logged every request at info level, and no credential with them.
   expect(logs).toContain('"credential":"qoder-demo-write"');
-  for (const credential of vendorModules.qoder.demoCredentials) expect(logs).not.toContain(credential.secret);
+  for (const credential of qoderCore.credentials.demo) expect(logs).not.toContain(credential.secret);
 }, 90_000);

@@ -6,12 +6,13 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { vendors } from '@envspec/specs/vendors';
+import { vendors } from '@envspec/specs';
 import { createApp } from '../../src/create-app.ts';
-import { corsSurface, defaultCorsOrigins, originPattern } from '../../src/http/cors.ts';
+import { corsHeadersOf } from '../../src/http/cors.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { startServers, type ServerFleet } from '../../src/start-servers.ts';
-import { vendorModules } from '../../src/vendor-modules.ts';
+import { defaultCorsOrigins, originPattern, securityHeaders, vendorCore } from '@envspec/vendors';
+import helmet from 'helmet';
 import { agent, httpRequest, socketExchange, type RawReply } from '../support/raw-http.ts';
 import { serve } from '../support/serve.ts';
 import { profiles, type VendorProfile } from './profiles.ts';
@@ -19,7 +20,12 @@ import { profiles, type VendorProfile } from './profiles.ts';
 const logLines: string[] = [];
 const logger = pino(
   { level: 'info' },
-  new Writable({ write: (chunk: Buffer, _encoding, done) => (logLines.push(chunk.toString('utf8')), done()) }),
+  new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  }),
 );
 
 let fleet: ServerFleet;
@@ -83,11 +89,33 @@ describe('security headers', () => {
   });
 });
 
+describe("the security headers are helmet's", () => {
+  it("helmet 8, configured for a JSON API, answers exactly the vendor core's headers", () => {
+    const answered: Record<string, string> = { 'Cache-Control': 'no-store' };
+    const response = {
+      setHeader: (name: string, value: unknown) => {
+        answered[name] = String(value);
+      },
+      removeHeader: (name: string) => {
+        delete answered[name];
+      },
+    };
+    const handler = helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      strictTransportSecurity: false,
+      xFrameOptions: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+    });
+    handler({ headers: {} } as never, response as never, () => undefined);
+    expect(answered).toEqual(securityHeaders);
+  });
+});
+
 describe('CORS', () => {
   it.each(profiles)(
     '$vendor: a preflight from a local dev origin is answered before authentication, for every header the spec uses',
     async (profile) => {
-      const { allowedHeaders } = corsSurface(profile.document);
+      const { allowedHeaders } = corsHeadersOf(profile.document);
       const requested = [
         ...Object.keys(profile.credentialHeaders(profile.secret)),
         'content-type',
@@ -123,7 +151,7 @@ describe('CORS', () => {
       expect(reply.headers['access-control-allow-origin']).toBe('http://127.0.0.1:3000');
       expect(reply.headers.vary).toMatch(/Origin/);
       const exposed = String(reply.headers['access-control-expose-headers']).split(',');
-      expect(exposed).toEqual(corsSurface(profile.document).exposedHeaders);
+      expect(exposed).toEqual(corsHeadersOf(profile.document).exposedHeaders);
       expect(exposed).toContain('X-Request-Id');
       const documented = {
         qoder: ['Retry-After'],
@@ -211,14 +239,13 @@ describe('CORS', () => {
 describe('credentials never reach the log', () => {
   /** Every secret a demo credential holds, and the halves of Datadog's key pairs. */
   const secrets = vendors.flatMap((vendor) =>
-    vendorModules[vendor].demoCredentials.flatMap((c) => [c.secret, ...c.secret.split(':')]),
+    vendorCore(vendor).credentials.demo.flatMap((c) => [c.secret, ...c.secret.split(':')]),
   );
   const canary = 'canary_secret_7f3a9c';
 
   it('across every vendor: valid, unknown, throttled, read-only and misplaced credentials, and a 5xx', async () => {
     logLines.length = 0;
     for (const profile of profiles) {
-      const module = vendorModules[profile.vendor];
       await get(profile);
       await get(profile, profile.credentialHeaders(canary));
       await httpRequest(url(profile), {
@@ -226,7 +253,7 @@ describe('credentials never reach the log', () => {
         path: `${profile.fixturePath}?access_token=${canary}`,
         headers: profile.credentialHeaders(profile.secret),
       });
-      for (const credential of module.demoCredentials) {
+      for (const credential of vendorCore(profile.vendor).credentials.demo) {
         for (let i = 0; i < 3; i += 1) {
           await httpRequest(url(profile), {
             method: profile.writeMethod,

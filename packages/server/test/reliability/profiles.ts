@@ -1,13 +1,14 @@
 import {
+  componentExample,
   createSchemaValidator,
   listOperations,
   loadBundle,
-  type ExampleObject,
+  vendors,
   type OpenApiDocument,
+  type Vendor,
 } from '@envspec/specs';
-import { vendors, type Vendor } from '@envspec/specs/vendors';
-import type { Credential } from '../../src/auth/credentials.ts';
-import { vendorModules } from '../../src/vendor-modules.ts';
+
+import { credentialHeaders, demoCredential, vendorCore } from '@envspec/vendors';
 import type { RawReply } from '../support/raw-http.ts';
 
 /** A location inside a JSON value: property names and array indices. */
@@ -50,14 +51,11 @@ export interface VendorProfile {
   nullAllowed(path: JsonPath): boolean;
 }
 
-function example(document: OpenApiDocument, name: string): any {
-  return structuredClone((document.components?.examples?.[name] as ExampleObject).value);
-}
+/** A JSON object or array as the battery walks and rewrites it. */
+type JsonContainer = Record<string | number, unknown>;
 
-function writeCredential(vendor: Vendor): Credential {
-  const credential = vendorModules[vendor].demoCredentials.find((c) => c.access === 'write' && !c.rateLimit);
-  if (!credential) throw new Error(`${vendor} has no unthrottled write demo credential`);
-  return credential;
+function example(document: OpenApiDocument, name: string): Record<string, unknown> {
+  return componentExample<Record<string, unknown>>(document, name);
 }
 
 function methodsOf(document: OpenApiDocument): string[] {
@@ -75,13 +73,14 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 function profile(vendor: Vendor): VendorProfile {
   const document = loadBundle(vendor);
-  const secret = writeCredential(vendor).secret;
+  const secret = demoCredential(vendor, 'write')!.secret;
   const common = {
     vendor,
     document,
     methods: methodsOf(document),
     secret,
-    unauthenticatedStatus: vendorModules[vendor].unauthenticatedStatus,
+    unauthenticatedStatus: vendorCore(vendor).credentials.unauthenticatedStatus,
+    credentialHeaders: (presented: string) => credentialHeaders(vendor, presented),
     preconditions: () => ({}),
     nullAllowed: () => false,
   };
@@ -100,9 +99,8 @@ function profile(vendor: Vendor): VendorProfile {
           name: 'battery',
           ...example(document, 'UpdateDescriptionRequest'),
           ...example(document, 'UpdateConfigRequest'),
-          metadata: stringValues(example(document, 'UpdateMetadataRequest').metadata),
+          metadata: stringValues(example(document, 'UpdateMetadataRequest').metadata as Record<string, unknown>),
         },
-        credentialHeaders: bearer,
         wrongSchemes: [
           ['Basic scheme', { authorization: `Basic ${base64(`user:${secret}`)}` }],
           ['Token scheme', { authorization: `Token ${secret}` }],
@@ -125,7 +123,6 @@ function profile(vendor: Vendor): VendorProfile {
         writeMethod: 'PUT',
         validBody: example(document, 'ReplaceWithDockerImageRequest'),
         preconditions: (current) => ({ 'if-match': String(current.headers.etag) }),
-        credentialHeaders: bearer,
         wrongSchemes: [
           ['Basic scheme', { authorization: `Basic ${base64(`user:${secret}`)}` }],
           ['no scheme', { authorization: secret }],
@@ -146,13 +143,6 @@ function profile(vendor: Vendor): VendorProfile {
         pathWithId: (id) => base + id,
         writeMethod: 'PUT',
         validBody: example(document, 'UpdateAllAttributesRequest'),
-        // The secret is the pair `<api key>:<application key>`; anything else goes in as the API key.
-        credentialHeaders: (presented) => {
-          const colon = presented.indexOf(':');
-          return colon === -1
-            ? { 'dd-api-key': presented, 'dd-application-key': 'unknown' }
-            : { 'dd-api-key': presented.slice(0, colon), 'dd-application-key': presented.slice(colon + 1) };
-        },
         wrongSchemes: [
           ['API key only', { 'dd-api-key': apiKey }],
           ['application key only', { 'dd-application-key': applicationKey }],
@@ -178,7 +168,6 @@ function profile(vendor: Vendor): VendorProfile {
         pathWithId: (id) => base + id,
         writeMethod: 'PATCH',
         validBody: example(document, 'PatchRename'),
-        credentialHeaders: (presented) => ({ authorization: presented }),
         wrongSchemes: [
           ['Bearer scheme', bearer(secret)],
           ['Basic scheme', { authorization: `Basic ${base64(`${secret}:`)}` }],
@@ -198,16 +187,17 @@ const validators = new Map(profiles.map((p) => [p.vendor, createSchemaValidator(
 
 /** Problems with an error answer's envelope: it must match the vendor's error schema and agree with the status line and X-Request-Id. */
 export function envelopeProblems(profile: VendorProfile, reply: RawReply): string[] {
-  if (reply.body === undefined) return [`the body is not JSON: ${reply.text.slice(0, 200)}`];
+  const body = reply.body as { request_id?: unknown; errors?: Array<{ status?: unknown }> } | undefined;
+  if (body === undefined) return [`the body is not JSON: ${reply.text.slice(0, 200)}`];
   const problems = validators
     .get(profile.vendor)!
-    .validate(profile.errorSchema, reply.body)
+    .validate(profile.errorSchema, body)
     .map(({ instancePath, message }) => `${profile.errorSchema}${instancePath} ${message}`);
   const requestId = reply.headers['x-request-id'];
   if (!requestId) problems.push('no X-Request-Id header');
-  if (typeof reply.body.request_id === 'string' && reply.body.request_id !== requestId)
-    problems.push(`request_id ${reply.body.request_id} is not the X-Request-Id ${String(requestId)}`);
-  if (profile.vendor === 'fabro' && reply.body.errors?.[0]?.status !== String(reply.status))
+  if (typeof body.request_id === 'string' && body.request_id !== requestId)
+    problems.push(`request_id ${body.request_id} is not the X-Request-Id ${String(requestId)}`);
+  if (profile.vendor === 'fabro' && body.errors?.[0]?.status !== String(reply.status))
     problems.push(`errors[0].status is not ${reply.status}`);
   if (!String(reply.headers['content-type']).startsWith('application/json'))
     problems.push(`Content-Type is ${String(reply.headers['content-type'])}`);
@@ -219,9 +209,9 @@ export function leakPattern(...paths: string[]): RegExp {
   const escaped = paths.map((path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(
     [
-      String.raw`node_modules`,
-      String.raw`/work/`,
-      String.raw`file://`,
+      'node_modules',
+      '/work/',
+      'file://',
       String.raw`\n\s+at `,
       String.raw`\bat \S+ \(`,
       String.raw`\.[cm]?[jt]s:\d+`,
@@ -240,14 +230,19 @@ export function jsonPaths(value: unknown, prefix: JsonPath = []): JsonPath[] {
   return here;
 }
 
+function isContainer(value: unknown): value is JsonContainer {
+  return typeof value === 'object' && value !== null;
+}
+
 export function getAt(value: unknown, path: JsonPath): unknown {
-  return path.reduce<any>((node, key) => node?.[key], value);
+  return path.reduce<unknown>((node, key) => (isContainer(node) ? node[key] : undefined), value);
 }
 
 /** A copy of `value` with the location `path` set to `replacement`. */
-export function setAt(value: unknown, path: JsonPath, replacement: unknown): any {
-  const copy = structuredClone(value) as any;
-  const parent = getAt(copy, path.slice(0, -1)) as any;
+export function setAt(value: unknown, path: JsonPath, replacement: unknown): unknown {
+  const copy = structuredClone(value);
+  const parent = getAt(copy, path.slice(0, -1));
+  if (!isContainer(parent)) throw new Error(`nothing to set at ${pathName(path)}`);
   parent[path[path.length - 1]!] = replacement;
   return copy;
 }

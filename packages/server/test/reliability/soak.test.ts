@@ -7,7 +7,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { vendors } from '@envspec/specs/vendors';
+import { vendors } from '@envspec/specs';
 import { startServers, type ServerFleet } from '../../src/start-servers.ts';
 import { percentile, runLoad, unexpectedAnswers } from '../../scripts/load-generator.ts';
 

@@ -6,10 +6,14 @@
  * follow their configuration.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vendors, type Vendor } from '@envspec/specs/vendors';
-import { defaultJsonBodyOptions } from '../../src/http/json-body.ts';
-import { connectionsCheckingInterval, defaultServerLimits, resolveServerLimits } from '../../src/http/listen.ts';
-import { defaultMaxPatchOperations } from '../../src/http/create-vendor-app.ts';
+import { vendors, type Vendor } from '@envspec/specs';
+import {
+  connectionsCheckingInterval,
+  defaultBodyLimits,
+  defaultConnectionLimits,
+  launchDarklyCore,
+  resolveConnectionLimits,
+} from '@envspec/vendors';
 import { startServers, type ServerFleet } from '../../src/start-servers.ts';
 import { agent, httpRequest, socketExchange, type SocketExchange } from '../support/raw-http.ts';
 import { envelopeProblems, profiles, type VendorProfile } from './profiles.ts';
@@ -28,7 +32,7 @@ beforeAll(async () => {
     ports: Object.fromEntries(vendors.map((vendor) => [vendor, 0])),
     limits,
     body,
-    maxPatchOperations,
+    vendorOptions: { maxPatchOperations },
   });
 });
 afterAll(async () => {
@@ -80,7 +84,10 @@ describe.concurrent('slow clients, every vendor', () => {
       const exchange = await socketExchange(url(profile.vendor), (write) => {
         write(`GET ${profile.fixturePath} HTTP/1.1\r\nhost: localhost\r\n`);
         let n = 0;
-        const drip = setInterval(() => write(`x-drip-${(n += 1)}: ${'.'.repeat(10)}\r\n`), 40);
+        const drip = setInterval(() => {
+          n += 1;
+          write(`x-drip-${n}: ${'.'.repeat(10)}\r\n`);
+        }, 40);
         return () => clearInterval(drip);
       });
       expectTimeout(profile, exchange, limits.headersTimeoutMs);
@@ -107,7 +114,11 @@ describe.concurrent('slow clients, every vendor', () => {
       const exchange = await socketExchange(url(profile.vendor), (write) => {
         write(requestHead);
         let sent = 0;
-        const trickle = setInterval(() => sent < text.length - 1 && write(text[(sent += 1) - 1]!), 25);
+        const trickle = setInterval(() => {
+          if (sent >= text.length - 1) return;
+          write(text[sent]!);
+          sent += 1;
+        }, 25);
         return () => clearInterval(trickle);
       });
       expectTimeout(profile, exchange, limits.requestTimeoutMs);
@@ -226,20 +237,20 @@ describe('the JSON Patch cap', () => {
 
 describe('safe defaults', () => {
   it.each([
-    ['headers timeout', defaultServerLimits.headersTimeoutMs, 10_000],
-    ['request timeout', defaultServerLimits.requestTimeoutMs, 30_000],
-    ['keep-alive timeout', defaultServerLimits.keepAliveTimeoutMs, 5_000],
-    ['header size', defaultServerLimits.maxHeaderBytes, 16 * 1024],
-    ['body size', defaultJsonBodyOptions.limitBytes, 100 * 1024],
-    ['JSON depth', defaultJsonBodyOptions.maxDepth, 32],
-    ['drain size', defaultJsonBodyOptions.drainBytes, 10 * 1024 * 1024],
-    ['JSON Patch operations', defaultMaxPatchOperations, 100],
+    ['headers timeout', defaultConnectionLimits.headersTimeoutMs, 10_000],
+    ['request timeout', defaultConnectionLimits.requestTimeoutMs, 30_000],
+    ['keep-alive timeout', defaultConnectionLimits.keepAliveTimeoutMs, 5_000],
+    ['header size', defaultConnectionLimits.maxHeaderBytes, 16 * 1024],
+    ['body size', defaultBodyLimits.limitBytes, 100 * 1024],
+    ['JSON depth', defaultBodyLimits.maxDepth, 32],
+    ['drain size', defaultBodyLimits.drainBytes, 10 * 1024 * 1024],
+    ['JSON Patch operations', launchDarklyCore.options.maxPatchOperations.default, 100],
   ])('%s defaults to %i (the README documents it)', (_name, actual, documented) => {
     expect(actual).toBe(documented);
   });
 
   it('timeouts are enforced within a second by default, not within Node’s 30 s check interval', () => {
-    expect(connectionsCheckingInterval(defaultServerLimits)).toBeLessThanOrEqual(1_000);
+    expect(connectionsCheckingInterval(defaultConnectionLimits)).toBeLessThanOrEqual(1_000);
     expect(connectionsCheckingInterval(limits)).toBe(75);
   });
 
@@ -248,6 +259,6 @@ describe('safe defaults', () => {
     [{ keepAliveTimeoutMs: 0 }, /keepAliveTimeoutMs must be a positive whole number/],
     [{ maxHeaderBytes: 1.5 }, /maxHeaderBytes must be a positive whole number/],
   ])('refuses unusable limits %j', (overrides, message) => {
-    expect(() => resolveServerLimits(overrides)).toThrow(message);
+    expect(() => resolveConnectionLimits(overrides)).toThrow(message);
   });
 });

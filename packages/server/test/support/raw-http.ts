@@ -1,134 +1,14 @@
-import { Agent, request, type IncomingHttpHeaders } from 'node:http';
-import { connect } from 'node:net';
+import { createKeepAliveAgent, send, type RawReply, type RawRequest } from '@envspec/testkit';
 
-export interface RawReply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-  /** The body parsed as JSON, or undefined when it is not JSON. */
-  body: any;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { socketExchange, type RawReply, type SocketExchange } from '@envspec/testkit';
 
 /** Kept-alive connections shared by the tests of one file; `Connection: close` answers are handled by the agent. */
-export const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+export const agent = createKeepAliveAgent();
 
-/**
- * One HTTP/1.1 exchange through node:http, which (unlike fetch) sends the path exactly as given
- * (`..`, `%2e%2e`, `%00` are not normalized) and adds no Content-Type of its own.
- */
-export function httpRequest(
+/** One exchange on this file's kept-alive connections, the path sent exactly as given. */
+export function httpRequest<Body = unknown>(
   url: string,
-  {
-    method,
-    path,
-    headers = {},
-    body,
-    timeoutMs = 10_000,
-  }: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
-): Promise<RawReply> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      {
-        host: hostname,
-        port,
-        method,
-        path,
-        agent,
-        timeout: timeoutMs,
-        headers: { ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.once('error', reject);
-        response.once('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, body: parseJson(text) });
-        });
-      },
-    );
-    outgoing.once('timeout', () =>
-      outgoing.destroy(new Error(`no answer to ${method} ${path.slice(0, 80)} within ${timeoutMs} ms`)),
-    );
-    outgoing.once('error', reject);
-    outgoing.end(body);
-  });
-}
-
-export interface SocketExchange {
-  /** Everything the server sent before closing. */
-  raw: string;
-  /** The first response in `raw`, when there is one. */
-  reply?: RawReply;
-  /** Milliseconds from connecting until the server closed the connection. */
-  closedAfterMs: number;
-}
-
-/** Parses the first HTTP/1.1 response of a raw byte stream (Content-Length bodies only). */
-export function parseRawResponse(raw: string): RawReply | undefined {
-  const end = raw.indexOf('\r\n\r\n');
-  if (end === -1) return undefined;
-  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
-  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1] ?? 0);
-  const headers: IncomingHttpHeaders = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  const length = Number(headers['content-length'] ?? 0);
-  const text = Buffer.from(raw.slice(end + 4), 'utf8')
-    .subarray(0, length)
-    .toString('utf8');
-  return { status, headers, text, body: parseJson(text) };
-}
-
-/**
- * Opens a raw TCP connection, lets `drive` write whatever it likes (or nothing, or slowly), and
- * collects what the server sends until it closes the connection or `timeoutMs` passes (then the
- * promise rejects: the server hung).
- */
-export function socketExchange(
-  url: string,
-  // biome-ignore lint/suspicious/noConfusingVoidType: a driver may return nothing or a stop function
-  drive: (write: (bytes: string | Buffer) => boolean, end: () => void) => void | (() => void),
-  timeoutMs = 10_000,
-): Promise<SocketExchange> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const socket = connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    // biome-ignore lint/suspicious/noConfusingVoidType: holds what drive returned
-    let stop: void | (() => void);
-    const timer = setTimeout(() => {
-      stop?.();
-      socket.destroy();
-      reject(new Error(`the server neither answered nor closed the connection within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.once('connect', () => {
-      stop = drive(
-        (bytes) => !socket.destroyed && socket.write(bytes),
-        () => socket.end(),
-      );
-    });
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    // A reset after the answer (the server closing while we still send) still ends the exchange.
-    socket.on('error', () => undefined);
-    socket.once('close', () => {
-      clearTimeout(timer);
-      stop?.();
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const reply = parseRawResponse(raw);
-      resolve({ raw, closedAfterMs: Date.now() - started, ...(reply ? { reply } : {}) });
-    });
-  });
+  request: Omit<RawRequest, 'agent'> & { method: string },
+): Promise<RawReply<Body>> {
+  return send<Body>(url, { ...request, agent });
 }

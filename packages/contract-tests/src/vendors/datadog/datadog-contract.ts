@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ContractClient } from '../../contract-client.ts';
-import { hasRole, roleHeaders } from '../credentials.ts';
+import { hasRole, roleHeaders } from '../contract-credentials.ts';
 import { requestBodyExample } from '../spec-examples.ts';
 import { untilRateLimited, type VendorContract } from '../vendor-contract.ts';
 

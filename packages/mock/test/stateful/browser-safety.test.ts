@@ -1,0 +1,15 @@
+/**
+ * The stateful engine (`@envspec/mock/stateful`) runs in a browser page, where MSW will serve it:
+ * bundled for the browser platform, nothing it reaches may import a Node built-in, and none of
+ * envspec's sources in the bundle may use Node's globals or the mock's node:http front.
+ */
+import { fileURLToPath } from 'node:url';
+import { bundleForBrowser } from '@envspec/testkit';
+import { expect, it } from 'vitest';
+
+it('bundles for the browser with no Node built-in and no Node global in its import graph', async () => {
+  const bundle = await bundleForBrowser(fileURLToPath(new URL('../../src/stateful/index.ts', import.meta.url)));
+  expect(bundle.inputs.some((input) => input.includes('vendors/src/'))).toBe(true);
+  expect(bundle.inputs.filter((input) => /^src\/(http|engine)\//.test(input))).toEqual([]);
+  expect(bundle.nodeUsers).toEqual([]);
+});

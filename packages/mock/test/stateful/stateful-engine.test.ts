@@ -1,0 +1,151 @@
+/**
+ * The stateful engine as a fetch handler, with no HTTP in between: each vendor's failures get the
+ * reference server's status in the vendor's envelope and change nothing, and the engine works
+ * over whatever Store it is given.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundleOf, vendors, type Vendor } from '@envspec/specs';
+import { envelopeIssues, readPath, updateRequest } from '@envspec/testkit';
+import { MemoryStore, credentialHeaders, vendorCore, type Store, type Versioned } from '@envspec/vendors';
+import { createStatefulEngine, type StatefulEngine } from '../../src/stateful/index.ts';
+
+const origin = 'http://engine.test';
+
+function call(
+  engine: StatefulEngine,
+  {
+    method = 'GET',
+    path,
+    headers = {},
+    body,
+  }: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Response> {
+  return engine.handle(new Request(`${origin}${path}`, { method, headers, ...(body === undefined ? {} : { body }) }));
+}
+
+/** The spec's own update, with `changes` to its headers and body. */
+function update(
+  vendor: Vendor,
+  { headers = {}, body }: { headers?: Record<string, string>; body?: string } = {},
+): { method: string; path: string; headers: Record<string, string>; body: string } {
+  const spec = updateRequest(vendor);
+  return {
+    method: spec.method,
+    path: spec.path,
+    headers: { ...spec.headers, ...credentialHeaders(vendor), 'content-type': spec.contentType, ...headers },
+    body: body ?? JSON.stringify(spec.body),
+  };
+}
+
+const unauthenticated = (vendor: Vendor) => vendorCore(vendor).credentials.unauthenticatedStatus;
+
+/** Requests every vendor refuses, and the status the reference server gives each. */
+const refusals: Array<[string, (vendor: Vendor) => Parameters<typeof call>[1], (vendor: Vendor) => number]> = [
+  ['a path outside the spec', (vendor) => ({ path: '/api/nowhere', headers: credentialHeaders(vendor) }), () => 404],
+  ['a method the path does not have', (vendor) => ({ ...update(vendor), method: 'DELETE' }), () => 405],
+  ['no credentials', (vendor) => ({ path: readPath(vendor) }), unauthenticated],
+  [
+    'an unknown credential',
+    (vendor) => ({ path: readPath(vendor), headers: credentialHeaders(vendor, 'nobody:nothing') }),
+    unauthenticated,
+  ],
+  ['a body that is not JSON', (vendor) => update(vendor, { body: '{"name": ' }), () => 400],
+  ['a body nested 40 deep', (vendor) => update(vendor, { body: `${'['.repeat(40)}${']'.repeat(40)}` }), () => 400],
+  [
+    'a body that is not JSON at all',
+    (vendor) => update(vendor, { headers: { 'content-type': 'text/plain' } }),
+    () => 415,
+  ],
+  ['a body the schema refuses', (vendor) => update(vendor, { body: '{"unknown_field": true}' }), () => 400],
+  [
+    'an unknown query parameter',
+    (vendor) => ({ path: `${readPath(vendor)}?x=1`, headers: credentialHeaders(vendor) }),
+    () => 400,
+  ],
+];
+
+describe.each(vendors)('%s engine', (vendor) => {
+  it.each(refusals)(
+    'answers %s with the reference server status in the envelope, changing nothing',
+    async (_name, request, status) => {
+      const engine = createStatefulEngine(vendor);
+      const before = await engine.store.get(vendorCore(vendor).fixtures(bundleOf(vendor))[0]![0]);
+      const response = await call(engine, request(vendor));
+      expect(response.status).toBe(status(vendor));
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(envelopeIssues(vendor, await response.json())).toBe('');
+      expect(await engine.store.get(vendorCore(vendor).fixtures(bundleOf(vendor))[0]![0])).toEqual(before);
+    },
+  );
+
+  it('answers 405 naming the methods the path has', async () => {
+    const response = await call(createStatefulEngine(vendor), { ...update(vendor), method: 'POST' });
+    expect(response.headers.get('allow')?.split(', ').sort()).toEqual(['GET', updateRequest(vendor).method].sort());
+  });
+
+  it("applies the spec's own update and reads it back", async () => {
+    const engine = createStatefulEngine(vendor);
+    const updated = await call(engine, update(vendor));
+    expect(updated.status).toBe(200);
+    const read = await call(engine, { path: readPath(vendor), headers: credentialHeaders(vendor) });
+    expect(await read.json()).toEqual(await updated.json());
+  });
+
+  it('rate-limits the throttled demo credential after two calls', async () => {
+    const engine = createStatefulEngine(vendor);
+    const throttled = vendorCore(vendor).credentials.demo.find((credential) => credential.rateLimit)!;
+    const headers = credentialHeaders(vendor, throttled.secret);
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await call(engine, { path: readPath(vendor), headers })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
+describe('vendor-specific statuses', () => {
+  it('fabro: a missing If-Match is 428, a stale one 409', async () => {
+    const engine = createStatefulEngine('fabro');
+    const { 'if-match': _ifMatch, ...withoutIfMatch } = update('fabro').headers;
+    expect((await call(engine, { ...update('fabro'), headers: withoutIfMatch })).status).toBe(428);
+    const stale = '"0000000000000000000000000000000000000000000000000000000000000000"';
+    expect((await call(engine, update('fabro', { headers: { 'if-match': stale } }))).status).toBe(409);
+  });
+
+  it('launchdarkly: a failing test operation is 409 and applies nothing', async () => {
+    const engine = createStatefulEngine('launchdarkly');
+    const patch = [
+      { op: 'replace', path: '/name', value: 'renamed' },
+      { op: 'test', path: '/name', value: 'not the name' },
+    ];
+    const response = await call(engine, update('launchdarkly', { body: JSON.stringify(patch) }));
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { code: string }).code).toBe('optimistic_locking_error');
+  });
+
+  it.each(['qoder', 'datadog'] as const)('%s: a read-only credential writing is 403', async (vendor) => {
+    const readOnly = vendorCore(vendor).credentials.demo.find((credential) => credential.access === 'read')!;
+    const response = await call(
+      createStatefulEngine(vendor),
+      update(vendor, { headers: credentialHeaders(vendor, readOnly.secret) }),
+    );
+    expect(response.status).toBe(403);
+  });
+});
+
+it('works over the Store it is given', async () => {
+  const seeded = vendorCore('qoder').fixtures(bundleOf('qoder'));
+  const inner = new MemoryStore(seeded);
+  const writes: string[] = [];
+  const store: Store<unknown> = {
+    get: (key) => inner.get(key),
+    close: () => inner.close(),
+    async compareAndSet(key, expected, value): Promise<Versioned<unknown> | undefined> {
+      writes.push(key);
+      return inner.compareAndSet(key, expected, value);
+    },
+  };
+  const engine = createStatefulEngine('qoder', { store });
+  expect((await call(engine, update('qoder'))).status).toBe(200);
+  expect(writes).toEqual([seeded[0]![0]]);
+});

@@ -1,0 +1,43 @@
+import {
+  bundleOf,
+  createSchemaValidator,
+  formatIssues,
+  resolve,
+  type ResponseObject,
+  type Vendor,
+} from '@envspec/specs';
+import { operationOf } from './spec-requests.ts';
+
+const validators = new Map<Vendor, ReturnType<typeof createSchemaValidator>>();
+function validatorOf(vendor: Vendor) {
+  const known = validators.get(vendor);
+  if (known) return known;
+  const created = createSchemaValidator(bundleOf(vendor));
+  validators.set(vendor, created);
+  return created;
+}
+
+/** The JSON Pointer of the vendor's error envelope: the schema of its write operation's documented 4xx answers. */
+export function errorSchemaOf(vendor: Vendor): string {
+  const entry = operationOf(vendor, 'write');
+  const errorResponse = Object.entries(entry.operation.responses).find(([status]) => status.startsWith('4'))!;
+  const schema = Object.values(resolve<ResponseObject>(bundleOf(vendor), errorResponse[1]).content ?? {})[0]?.schema;
+  return (schema as { $ref: string }).$ref;
+}
+
+/** Problems with a body as the vendor's error envelope ('' when there are none). */
+export function envelopeIssues(vendor: Vendor, body: unknown): string {
+  return formatIssues(validatorOf(vendor).validate(errorSchemaOf(vendor), body), 'body');
+}
+
+/** The error message inside any vendor's envelope. */
+export function errorMessage(body: unknown): string {
+  const value = (body ?? {}) as {
+    error?: { message?: string };
+    errors?: Array<string | { detail?: string }>;
+    message?: string;
+  };
+  if (value.error?.message) return value.error.message;
+  if (value.errors) return value.errors.map((item) => (typeof item === 'string' ? item : item.detail)).join('; ');
+  return value.message ?? '';
+}

@@ -1,0 +1,22 @@
+/** Helpers for envspec's tests only; nothing here ships. */
+export {
+  createKeepAliveAgent,
+  parseRawResponse,
+  send,
+  socketExchange,
+  type RawReply,
+  type RawRequest,
+  type SocketExchange,
+} from './raw-http.ts';
+export { bundleForBrowser, type BrowserBundle } from './browser-bundle.ts';
+export { findFreePort, spawnUntilReady, waitForHttp, type Child } from './processes.ts';
+export {
+  concretePath,
+  documentedResponse,
+  operationOf,
+  readPath,
+  updateRequest,
+  withLastSegment,
+  type SpecRequest,
+} from './spec-requests.ts';
+export { envelopeIssues, errorMessage, errorSchemaOf } from './envelopes.ts';
