@@ -1,31 +1,9 @@
-#!/usr/bin/env -S npx tsx
-/** `envspec-server`: serves the reference servers and stops them gracefully on SIGINT / SIGTERM. */
-import { parseServerCliOptions, serverCliUsage, type ServerCliOptions } from './cli-options.ts';
-import { describeServers } from './describe-servers.ts';
-import { createServerLogger } from './logger.ts';
-import { startServers } from './start-servers.ts';
+#!/usr/bin/env node
+/**
+ * `envspec serve` on its own: what tests that treat the server as a black box start (through the
+ * `@envspec/server/cli` export). Users run `envspec serve` from @envspec/cli.
+ */
+import { runCli } from '@envspec/cli-kit';
+import { createServeCommand } from './command/serve-command.ts';
 
-function parseOrExit(): ServerCliOptions {
-  try {
-    return parseServerCliOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${serverCliUsage}`);
-    process.exit(2);
-  }
-}
-
-const options = parseOrExit();
-// Request logs go to stderr so stdout stays a readable summary.
-const fleet = await startServers({ ...options, logger: createServerLogger(options.logLevel) });
-console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
-console.log(describeServers(fleet.servers));
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping reference servers…`);
-    void fleet.stop().then(() => process.exit(0));
-  });
-}
+await runCli(createServeCommand().name('envspec-server'), process.argv.slice(2));

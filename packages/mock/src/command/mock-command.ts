@@ -1,0 +1,84 @@
+/** `envspec mock`: the mocks, one per vendor, until SIGINT / SIGTERM / SIGHUP. Mounted by the envspec CLI. */
+import { Command } from 'commander';
+import {
+  checkPorts,
+  configureCommand,
+  corsFrom,
+  corsOriginsOption,
+  hostOption,
+  portOverrides,
+  selectedVendors,
+  stopOnSignals,
+  vendorPortsOption,
+  vendorsOption,
+} from '@envspec/cli-kit';
+import type { Vendor } from '@envspec/specs';
+import { defaultMockPorts } from '@envspec/vendors';
+import { defaultCorsOrigins } from '../http/cors.ts';
+import { startMocks, type MockFleetOptions, type RunningMock } from '../mock-fleet.ts';
+import { describeMockSettings, mockOptions, mockSettings } from './mock-options.ts';
+
+export type MockCommandSettings = Omit<MockFleetOptions, 'onLog' | 'stores' | 'limits'> & {
+  vendors: Vendor[];
+  ports: Partial<Record<Vendor, number>>;
+};
+
+/**
+ * The mock's log: its own events (a Prism restart, an error it produced) always, Prism's chatter
+ * only with ENVSPEC_MOCK_VERBOSE=1; on stderr, so stdout stays the summary.
+ */
+export function mockLog(vendor: Vendor | 'prism', line: string): void {
+  if (process.env.ENVSPEC_MOCK_VERBOSE || line.startsWith('mock')) process.stderr.write(`[${vendor}] ${line}\n`);
+}
+
+export function describeMocks(mocks: readonly RunningMock[]): string {
+  const width = Math.max(...mocks.map((mock) => mock.vendor.length));
+  return mocks.map((mock) => `  ${mock.vendor.padEnd(width)}  ${mock.url}`).join('\n');
+}
+
+/** Starts the mocks and keeps them up until a stop signal. */
+export async function mockUntilStopped(settings: MockCommandSettings): Promise<void> {
+  const host = settings.host ?? '127.0.0.1';
+  await checkPorts(
+    settings.vendors.map((vendor) => ({
+      host,
+      port: settings.ports[vendor] ?? defaultMockPorts[vendor],
+      owner: `${vendor} mock`,
+      flag: `--port ${vendor}=N`,
+    })),
+  );
+  const fleet = await startMocks({ ...settings, onLog: mockLog });
+  stopOnSignals(fleet.stop);
+  const engine = settings.mode === 'stateful' ? 'stateful, in process' : `Prism, ${settings.mode ?? 'static'}`;
+  console.log(`Mocks ready (${engine}):\n\n${describeMocks(fleet.mocks)}\n`);
+  console.log(`${describeMockSettings(settings)} Set ENVSPEC_MOCK_VERBOSE=1 for Prism's log.`);
+}
+
+export interface MockCommandOptions {
+  /** What runs once the flags are parsed; tests replace it to see the settings. */
+  mock?: (settings: MockCommandSettings) => Promise<void>;
+}
+
+export function createMockCommand({ mock = mockUntilStopped }: MockCommandOptions = {}): Command {
+  const command = configureCommand(
+    new Command('mock').description(
+      'Run the vendor-faithful mocks (Prism behind a guarding front, or stateful in process) until Ctrl-C or SIGTERM.',
+    ),
+  )
+    .addOption(vendorsOption('mock'))
+    .addOption(vendorPortsOption('--port', 'mock port', defaultMockPorts, { allowFreePort: true }))
+    .addOption(hostOption())
+    .addOption(corsOriginsOption(defaultCorsOrigins));
+  for (const option of mockOptions()) command.addOption(option);
+  return command.action(async (values: Record<string, unknown>) => {
+    const vendors = selectedVendors(values.vendor as never);
+    const cors = corsFrom(values.corsOrigin as string[] | undefined);
+    await mock({
+      ...mockSettings(values),
+      vendors,
+      ports: portOverrides('--port', values.port as never, vendors),
+      host: values.host as string,
+      ...(cors === undefined ? {} : { cors }),
+    });
+  });
+}

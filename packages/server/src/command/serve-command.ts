@@ -1,0 +1,71 @@
+/**
+ * `envspec serve`: the reference servers, one per vendor, until SIGINT / SIGTERM / SIGHUP. Mounted
+ * by the envspec CLI; `@envspec/server/cli` runs it on its own for tests that start the server as
+ * a black box.
+ */
+import { Command } from 'commander';
+import {
+  checkPorts,
+  configureCommand,
+  corsFrom,
+  corsOriginsOption,
+  hostOption,
+  portOverrides,
+  selectedVendors,
+  stopOnSignals,
+  vendorPortsOption,
+  vendorsOption,
+} from '@envspec/cli-kit';
+import { defaultCorsOrigins, defaultServerPorts } from '@envspec/vendors';
+import { describeServers } from '../describe-servers.ts';
+import { createServerLogger } from '../logger.ts';
+import { startServers, type StartServersOptions } from '../start-servers.ts';
+import { serverOptions, serverSettings, type ServerSettings } from './server-options.ts';
+
+export type ServeSettings = Omit<StartServersOptions, 'logger' | 'credentials'> & ServerSettings;
+
+/** Starts the servers and keeps them up until a stop signal; the summary goes to stdout, the request log to stderr. */
+export async function serveUntilStopped(settings: ServeSettings): Promise<void> {
+  const { logLevel, ...options } = settings;
+  await checkPorts(
+    (options.vendors ?? []).map((vendor) => ({
+      host: options.host ?? '127.0.0.1',
+      port: options.ports?.[vendor] ?? defaultServerPorts[vendor],
+      owner: `${vendor} reference server`,
+      flag: `--port ${vendor}=N`,
+    })),
+  );
+  const fleet = await startServers({ ...options, logger: createServerLogger(logLevel) });
+  stopOnSignals(fleet.stop);
+  console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
+  console.log(describeServers(fleet.servers));
+}
+
+export interface ServeCommandOptions {
+  /** What runs once the flags are parsed; tests replace it to see the settings. */
+  serve?: (settings: ServeSettings) => Promise<void>;
+}
+
+export function createServeCommand({ serve = serveUntilStopped }: ServeCommandOptions = {}): Command {
+  const command = configureCommand(
+    new Command('serve').description(
+      'Run the validated reference servers (the vendors’ semantics over a store) until Ctrl-C or SIGTERM.',
+    ),
+  )
+    .addOption(vendorsOption('serve'))
+    .addOption(vendorPortsOption('--port', 'server port', defaultServerPorts, { allowFreePort: true }))
+    .addOption(hostOption())
+    .addOption(corsOriginsOption(defaultCorsOrigins));
+  for (const option of serverOptions()) command.addOption(option);
+  return command.action(async (values: Record<string, unknown>) => {
+    const vendors = selectedVendors(values.vendor as never);
+    const cors = corsFrom(values.corsOrigin as string[] | undefined);
+    await serve({
+      ...serverSettings(values),
+      vendors,
+      ports: portOverrides('--port', values.port as never, vendors),
+      host: values.host as string,
+      ...(cors === undefined ? {} : { cors }),
+    });
+  });
+}
