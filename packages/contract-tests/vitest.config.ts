@@ -7,8 +7,12 @@ const vendors = process.env.CONTRACT_VENDORS?.split(',')
 
 export default defineConfig({
   test: {
-    include: vendors ? vendors.map((vendor) => `test/**/${vendor}.*.test.ts`) : ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/global-setup.ts'],
+    // The suites in src/suites/ are what `envspec contract` runs (src/run/run-contracts.ts); test/
+    // holds what only this repo runs: the official vendor clients and the registry check.
+    include: vendors
+      ? vendors.flatMap((vendor) => [`src/suites/${vendor}.*.ts`, `test/**/${vendor}.*.test.ts`])
+      : ['src/suites/*.ts', 'test/**/*.test.ts'],
+    globalSetup: ['src/run/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Each vendor's files own that vendor's state; files for different vendors run side by side.

@@ -67,12 +67,12 @@ export function vendorPortsOption(
   flag: string,
   what: string,
   defaults: Readonly<Record<Vendor, number>>,
-  { allowFreePort = false } = {},
+  { allowFreePort = false, example = 5010 } = {},
 ): Option {
   const ports = Object.values(defaults);
   return new Option(
     `${flag} <vendor=N>`,
-    `move a vendor's ${what}, e.g. ${flag} qoder=${(defaults.qoder ?? 0) + 1000} (repeatable${allowFreePort ? '; 0 picks a free port' : ''}; default ${Math.min(...ports)}–${Math.max(...ports)})`,
+    `move a vendor's ${what}, e.g. ${flag} qoder=${example} (repeatable${allowFreePort ? '; 0 picks a free port' : ''}; default ${Math.min(...ports)}–${Math.max(...ports)})`,
   ).argParser(repeatable((text) => parseVendorPort(text, { allowFreePort })));
 }
 

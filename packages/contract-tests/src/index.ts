@@ -5,3 +5,4 @@ export { parseTargetKinds, targetKinds, targetTraits, type TargetEndpoint, type 
 export { vendorContracts } from './vendors/index.ts';
 export type { StatefulCase, StatusCase, VendorContract } from './vendors/vendor-contract.ts';
 export { buildCoverage, formatCoverage, type CoverageRow } from './coverage/coverage-report.ts';
+export { runContracts, type ContractRunOptions } from './run/run-contracts.ts';

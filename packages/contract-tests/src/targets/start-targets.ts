@@ -20,7 +20,8 @@ async function startServerProcess(vendors: readonly Vendor[]): Promise<{ urls: R
   const ports = Object.fromEntries(
     await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()] as const)),
   );
-  const args = ['--import', 'tsx', serverCli, '--log-level', 'silent'];
+  // In the repo the CLI is TypeScript run through tsx; installed, it is the built JavaScript.
+  const args = [...(serverCli.endsWith('.ts') ? ['--import', 'tsx'] : []), serverCli, '--log-level', 'silent'];
   for (const vendor of vendors) args.push('--vendor', vendor, '--port', `${vendor}=${ports[vendor]}`);
   const urls = Object.fromEntries(vendors.map((vendor) => [vendor, `http://127.0.0.1:${ports[vendor]}`]));
   const child = await spawnUntilReady(process.execPath, args, urls[vendors.at(-1)!]!);

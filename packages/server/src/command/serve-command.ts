@@ -53,7 +53,7 @@ export function createServeCommand({ serve = serveUntilStopped }: ServeCommandOp
     ),
   )
     .addOption(vendorsOption('serve'))
-    .addOption(vendorPortsOption('--port', 'server port', defaultServerPorts, { allowFreePort: true }))
+    .addOption(vendorPortsOption('--port', 'server port', defaultServerPorts, { allowFreePort: true, example: 5020 }))
     .addOption(hostOption())
     .addOption(corsOriginsOption(defaultCorsOrigins));
   for (const option of serverOptions()) command.addOption(option);

@@ -1,17 +1,19 @@
 /**
  * Starts the selected targets once for the whole run (CONTRACT_TARGET=mock,server,proxy,url and
  * CONTRACT_VENDORS=qoder,…), hands their URLs to the suites, and on teardown stops every process,
- * prints the coverage table and fails the run if the server target missed a documented status.
+ * prints the coverage table, writes it to CONTRACT_REPORT (default `reports/contract-coverage.json`
+ * in this package; `none` writes nothing) and fails the run if the server target missed a
+ * documented status.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs';
-import { buildCoverage, formatCoverage, readHits } from '../../src/coverage/coverage-report.ts';
-import { startTargets } from '../../src/targets/start-targets.ts';
-import { parseTargetKinds } from '../../src/targets/target.ts';
-import '../../src/suite/provided.ts';
+import { buildCoverage, formatCoverage, readHits } from '../coverage/coverage-report.ts';
+import { startTargets } from '../targets/start-targets.ts';
+import { parseTargetKinds } from '../targets/target.ts';
+import '../suite/provided.ts';
 
 function parseVendors(value: string | undefined): Vendor[] {
   if (!value) return [...allVendors];
@@ -34,14 +36,13 @@ export default async function setup(project: TestProject) {
     await running.stop();
     const rows = buildCoverage(vendors, kinds, readHits(coverageDir));
     rmSync(coverageDir, { recursive: true, force: true });
-    const reportDir = join(import.meta.dirname, '..', '..', 'reports');
-    mkdirSync(reportDir, { recursive: true });
-    writeFileSync(
-      join(reportDir, 'contract-coverage.json'),
-      `${JSON.stringify({ targets: kinds, vendors, rows }, null, 2)}\n`,
-    );
+    const report = process.env.CONTRACT_REPORT ?? join(import.meta.dirname, '..', '..', 'reports', 'contract-coverage.json');
+    if (report !== 'none') {
+      mkdirSync(dirname(report), { recursive: true });
+      writeFileSync(report, `${JSON.stringify({ targets: kinds, vendors, rows }, null, 2)}\n`);
+    }
     console.log(
-      `\nContract coverage (operation × documented status × target), also in reports/contract-coverage.json:\n\n${formatCoverage(rows, kinds)}\n`,
+      `\nContract coverage (operation × documented status × target)${report === 'none' ? '' : `, also in ${report}`}:\n\n${formatCoverage(rows, kinds)}\n`,
     );
     if (kinds.includes('server')) {
       const missed = rows.filter((row) => !row.targets.server);

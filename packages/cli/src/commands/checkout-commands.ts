@@ -1,0 +1,43 @@
+/**
+ * `envspec review` and `envspec docs` work on a checkout of the envspec repository (its spec
+ * sources, git history, Redocly config and generated code), so they come from the repo's own
+ * `@envspec/scripts`, an optional peer that only a checkout has. An installed CLI still lists them
+ * and says, with exit 2, where they run.
+ */
+import { Command } from 'commander';
+import { configureCommand, UsageError } from '@envspec/cli-kit';
+
+interface CheckoutCommands {
+  createReviewCommand(options: { cwd: string }): Command;
+  createDocsCommand(options: { cwd: string }): Command;
+}
+
+const descriptions = {
+  review:
+    'Review the spec changes of an envspec checkout: lint, bundle and type drift, breaking changes against a base, dependents.',
+  docs: 'Build the HTML API reference of every spec (one self-contained page per vendor and an index).',
+};
+
+function unavailable(name: keyof typeof descriptions): Command {
+  return configureCommand(new Command(name).description(`${descriptions[name]} (in a clone of the envspec repository)`))
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw new UsageError(
+        `envspec ${name} works in a clone of the envspec repository (it needs the spec sources and their history): run it there, where pnpm install links it`,
+      );
+    });
+}
+
+export async function checkoutCommands(cwd: string): Promise<Command[]> {
+  let commands: CheckoutCommands;
+  try {
+    // A variable specifier: the package is optional, so bundlers and tsc must not insist on it.
+    const specifier = '@envspec/scripts/commands';
+    commands = (await import(specifier)) as CheckoutCommands;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    return [unavailable('review'), unavailable('docs')];
+  }
+  return [commands.createReviewCommand({ cwd }), commands.createDocsCommand({ cwd })];
+}

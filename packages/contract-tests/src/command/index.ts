@@ -1,0 +1,1 @@
+export { createContractCommand, type ContractCommandOptions } from './contract-command.ts';

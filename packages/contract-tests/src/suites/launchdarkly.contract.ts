@@ -1,0 +1,3 @@
+import { defineContractSuite } from '../suite/define-contract-suite.ts';
+
+defineContractSuite('launchdarkly');

@@ -1,0 +1,3 @@
+import { defineParitySuite } from '../suite/define-parity-suite.ts';
+
+defineParitySuite('launchdarkly');

@@ -1,3 +1,0 @@
-import { defineContractSuite } from '../src/suite/define-contract-suite.ts';
-
-defineContractSuite('datadog');

@@ -1,3 +1,0 @@
-import { defineParitySuite } from '../src/suite/define-parity-suite.ts';
-
-defineParitySuite('datadog');
