@@ -11,7 +11,8 @@ const isCheckout = (dir: string) => existsSync(join(dir, 'redocly.yaml')) && exi
 export function findCheckout(dir: string, exact: boolean): string {
   const start = resolve(dir);
   if (exact) {
-    if (!isCheckout(start)) throw new UsageError(`--root ${dir} is not an envspec checkout (no redocly.yaml and specs/ there)`);
+    if (!isCheckout(start))
+      throw new UsageError(`--root ${dir} is not an envspec checkout (no redocly.yaml and specs/ there)`);
     return start;
   }
   for (let current = start; ; current = dirname(current)) {

@@ -3,6 +3,11 @@
  * send) and SIGHUP (a closed terminal) stop everything it started — servers, mocks and the Prism
  * engine — and the process exits; a stop that hangs is cut short so every port is free within
  * seconds, and a second signal exits at once.
+ *
+ * With ENVSPEC_EXIT_WITH_PARENT=1 (the repo's `pnpm start` sets it) the command also stops when the
+ * process that started it dies: a wrapper such as `pnpm` or `sh -c` killed without passing the
+ * signal on must not leave envspec holding the ports. It is off by default because a CI step that
+ * runs `envspec mock &` wants the mock to outlive the step's shell.
  */
 export const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -12,26 +17,27 @@ export interface StopOnSignalsOptions {
   /** Longest wait for a graceful stop before exiting anyway (children are killed on exit). */
   graceMs?: number;
   exit?: (code: number) => void;
+  /** Also stop when the parent process is gone; default from ENVSPEC_EXIT_WITH_PARENT. */
+  exitWithParent?: boolean;
 }
 
-/** Installs the signal handlers; returns a function that removes them. */
+/** How often the parent is looked for: a stopped wrapper frees the ports within about a second. */
+const parentCheckMs = 250;
+
+/** Installs the signal handlers (and the parent watch); returns a function that removes them. */
 export function stopOnSignals(
   stop: () => Promise<void>,
   {
     log = (line) => process.stderr.write(`${line}\n`),
     graceMs = 4_000,
     exit = (code) => process.exit(code),
+    exitWithParent = process.env.ENVSPEC_EXIT_WITH_PARENT === '1',
   }: StopOnSignalsOptions = {},
 ): () => void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log(`${signal} again: exiting now`);
-      exit(1);
-      return;
-    }
+  const shutdown = (reason: string) => {
     stopping = true;
-    log(`${signal}: stopping…`);
+    log(`${reason}: stopping…`);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), graceMs);
@@ -49,8 +55,22 @@ export function stopOnSignals(
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!stopping) return shutdown(signal);
+    log(`${signal} again: exiting now`);
+    exit(1);
+  };
   for (const signal of stopSignals) process.on(signal, onSignal);
+  const parent = process.ppid;
+  const watch = exitWithParent
+    ? setInterval(() => {
+        if (stopping || process.ppid === parent) return;
+        clearInterval(watch);
+        shutdown(`the process that started envspec (pid ${parent}) is gone`);
+      }, parentCheckMs).unref()
+    : undefined;
   return () => {
+    clearInterval(watch);
     for (const signal of stopSignals) process.off(signal, onSignal);
   };
 }

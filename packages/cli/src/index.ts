@@ -1,3 +1,8 @@
 /** The `envspec` program, for embedding it or driving it in process; the `envspec` bin runs it. */
 export { createProgram, type ProgramOptions } from './program.ts';
-export { createStartCommand, startUntilStopped, type StartCommandOptions, type StartSettings } from './commands/start-command.ts';
+export {
+  createStartCommand,
+  startUntilStopped,
+  type StartCommandOptions,
+  type StartSettings,
+} from './commands/start-command.ts';

@@ -16,7 +16,9 @@ export interface ProgramOptions {
   cwd?: string;
 }
 
-export async function createProgram({ cwd = process.env.INIT_CWD ?? process.cwd() }: ProgramOptions = {}): Promise<Command> {
+export async function createProgram({
+  cwd = process.env.INIT_CWD ?? process.cwd(),
+}: ProgramOptions = {}): Promise<Command> {
   const program = configureCommand(
     new Command('envspec')
       .description(

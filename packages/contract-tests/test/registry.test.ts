@@ -8,7 +8,9 @@ import { vendorContracts } from '../src/vendors/index.ts';
 it.each(vendors)('%s has a contract, a contract suite and a parity suite', (vendor) => {
   expect(vendorContracts[vendor].vendor).toBe(vendor);
   for (const suite of ['contract', 'parity'])
-    expect(existsSync(fileURLToPath(new URL(`../src/suites/${vendor}.${suite}.ts`, import.meta.url))), suite).toBe(true);
+    expect(existsSync(fileURLToPath(new URL(`../src/suites/${vendor}.${suite}.ts`, import.meta.url))), suite).toBe(
+      true,
+    );
 });
 
 it('has no contract for a vendor the specs do not have', () => {

@@ -25,6 +25,7 @@ export interface PrismProcess {
 }
 
 const prismBin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
+const exitWithParent = new URL('./engine/exit-with-parent.js', import.meta.url).href;
 
 /** Starts `prism mock` as a child process and resolves once it answers HTTP. */
 export async function startPrism({
@@ -38,6 +39,8 @@ export async function startPrism({
 }: PrismOptions): Promise<PrismProcess> {
   // One process, whatever NODE_ENV says: with --multiprocess Prism forks, and `child` would not be the server.
   const args = [
+    '--import',
+    exitWithParent,
     prismBin,
     'mock',
     specPath,
@@ -52,8 +55,10 @@ export async function startPrism({
   if (seed !== undefined) args.push('--seed', seed);
   const child = spawn(process.execPath, args, {
     env: { ...process.env, SCARF_ANALYTICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel is how the child knows its parent is alive (exit-with-parent.js).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  child.channel?.unref();
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {

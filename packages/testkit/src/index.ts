@@ -20,3 +20,4 @@ export {
   type SpecRequest,
 } from './spec-requests.ts';
 export { envelopeIssues, errorMessage, errorSchemaOf } from './envelopes.ts';
+export { descendantsOf, isRunning } from './process-tree.ts';

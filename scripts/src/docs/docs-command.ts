@@ -15,7 +15,9 @@ export function createDocsCommand({ cwd = process.cwd() }: { cwd?: string } = {}
     ),
   )
     .addOption(new Option('--out <dir>', 'output folder, relative to the checkout').default('build/docs'))
-    .addOption(new Option('--root <dir>', 'the checkout whose specs to render (default: the one around the working directory)'))
+    .addOption(
+      new Option('--root <dir>', 'the checkout whose specs to render (default: the one around the working directory)'),
+    )
     .action(async (values: { out: string; root?: string }) => {
       const root = findCheckout(values.root ?? cwd, values.root !== undefined);
       const outDir = resolve(root, values.out);

@@ -95,7 +95,11 @@ export function createStartCommand({ start = startUntilStopped }: StartCommandOp
     const cors = corsFrom(values.corsOrigin as string[] | undefined);
     const shared = { vendors, host, ...(cors === undefined ? {} : { cors }) };
     await start({
-      mock: { ...mockSettings(values), ...shared, ports: portOverrides('--mock-port', values.mockPort as never, vendors) },
+      mock: {
+        ...mockSettings(values),
+        ...shared,
+        ports: portOverrides('--mock-port', values.mockPort as never, vendors),
+      },
       server: {
         ...serverSettings(values),
         ...shared,

@@ -36,7 +36,8 @@ export default async function setup(project: TestProject) {
     await running.stop();
     const rows = buildCoverage(vendors, kinds, readHits(coverageDir));
     rmSync(coverageDir, { recursive: true, force: true });
-    const report = process.env.CONTRACT_REPORT ?? join(import.meta.dirname, '..', '..', 'reports', 'contract-coverage.json');
+    const report =
+      process.env.CONTRACT_REPORT ?? join(import.meta.dirname, '..', '..', 'reports', 'contract-coverage.json');
     if (report !== 'none') {
       mkdirSync(dirname(report), { recursive: true });
       writeFileSync(report, `${JSON.stringify({ targets: kinds, vendors, rows }, null, 2)}\n`);

@@ -42,25 +42,21 @@ export async function runContracts(options: ContractRunOptions): Promise<number>
   const { startVitest } = await import('vitest/node');
   const previousExitCode = process.exitCode;
   process.exitCode = 0;
-  const vitest = await startVitest(
-    'test',
-    [],
-    {
-      config: false,
-      root,
-      include: options.vendors.map((vendor) => `${suites}/${vendor}.*.${extension}`),
-      // Installed, the suites live under node_modules, which vitest leaves out by default.
-      exclude: [],
-      globalSetup: [resolve(here, `global-setup.${extension}`)],
-      testTimeout: 30_000,
-      hookTimeout: 120_000,
-      fileParallelism: true,
-      watch: false,
-      // Run the suites through vitest's own module runner even from node_modules, so they share its `describe`.
-      server: { deps: { inline: [dirname(here)] } },
-      ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
-    },
-  );
+  const vitest = await startVitest('test', [], {
+    config: false,
+    root,
+    include: options.vendors.map((vendor) => `${suites}/${vendor}.*.${extension}`),
+    // Installed, the suites live under node_modules, which vitest leaves out by default.
+    exclude: [],
+    globalSetup: [resolve(here, `global-setup.${extension}`)],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    fileParallelism: true,
+    watch: false,
+    // Run the suites through vitest's own module runner even from node_modules, so they share its `describe`.
+    server: { deps: { inline: [dirname(here)] } },
+    ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
+  });
   await vitest.close();
   const code = Number(process.exitCode ?? 0);
   process.exitCode = previousExitCode;
