@@ -9,7 +9,6 @@
  *   pnpm bench --no-test-cache              skip the cold/warm `pnpm test` timing (the slowest part)
  *   pnpm bench --render-only                regenerate the README table from bench/results/ without measuring
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -102,21 +101,6 @@ try {
 const log = (line: string) => console.log(line);
 const runStarted = new Date();
 const began = performance.now();
-
-// The client benchmark imports @envspec/client's built output; turbo skips the build when it is current.
-const build = spawnSync(
-  'pnpm',
-  ['exec', 'turbo', 'run', 'build', '--filter=@envspec/client', '--output-logs=errors-only'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-  },
-);
-if (build.status !== 0) {
-  console.error('building @envspec/client failed; fix the build (pnpm --filter @envspec/client build) and run again');
-  process.exit(1);
-}
 
 const fresh: AllResults = {};
 async function measure<S extends Section>(section: S, run: () => Promise<SectionResults[S]>): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * `envspec review` and `envspec docs` work on a checkout of the envspec repository (its spec
  * sources, git history, Redocly config and generated code), so they come from the repo's own
- * `@envspec/scripts`, an optional peer that only a checkout has. An installed CLI still lists them
- * and says, with exit 2, where they run.
+ * `@envspec/scripts` (private; a devDependency here, linked by `pnpm install` in a checkout and
+ * never installed with the published CLI). An installed CLI still lists them and says, with exit
+ * 2, where they run.
  */
 import { Command } from 'commander';
 import { configureCommand, UsageError } from '@envspec/cli-kit';
@@ -32,7 +33,7 @@ function unavailable(name: keyof typeof descriptions): Command {
 export async function checkoutCommands(cwd: string): Promise<Command[]> {
   let commands: CheckoutCommands;
   try {
-    // A variable specifier: the package is optional, so bundlers and tsc must not insist on it.
+    // A variable specifier: the package is absent where the CLI is installed, and tsc must not insist on it.
     const specifier = '@envspec/scripts/commands';
     commands = (await import(specifier)) as CheckoutCommands;
   } catch (error) {

@@ -25,6 +25,8 @@ function parseTarget(text: string): TargetKind {
   return text as TargetKind;
 }
 
+const defaultTargets: readonly TargetKind[] = ['mock', 'server'];
+
 const credentialsHelp = `
 Targets:
   mock      the Prism mocks (static), started on free ports: every documented status via Prefer
@@ -52,9 +54,11 @@ export function createContractCommand({
     ),
   )
     .addOption(
-      new Option('--target <target>', `what to test: ${targetKinds.join(', ')} (repeatable or comma-separated)`)
-        .argParser(repeatable(parseTarget))
-        .default(['mock', 'server'], 'mock,server'),
+      // No commander default: it would hand the default to the first --target as the values so far.
+      new Option(
+        '--target <target>',
+        `what to test: ${targetKinds.join(', ')} (repeatable or comma-separated; default mock,server)`,
+      ).argParser(repeatable(parseTarget)),
     )
     .addOption(vendorsOption('test'))
     .addOption(
@@ -76,7 +80,7 @@ export function createContractCommand({
     .addOption(new Option('--grep <pattern>', 'only tests whose name matches this regular expression'))
     .addHelpText('after', credentialsHelp)
     .action(async (values: Record<string, unknown>) => {
-      const targets = [...new Set(values.target as TargetKind[])];
+      const targets = [...new Set((values.target as TargetKind[] | undefined) ?? defaultTargets)];
       const urls = Object.fromEntries((values.url as Array<[Vendor, string]> | undefined) ?? []);
       if (Object.keys(urls).length > 0 && !targets.includes('url'))
         throw new UsageError('--url sets the url target: add --target url');
