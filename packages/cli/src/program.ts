@@ -32,7 +32,8 @@ export async function createProgram({
     createServeCommand(),
     createContractCommand(),
     ...(await checkoutCommands(cwd)),
-    createDiffCommand({ cwd }),
+    // With `exit`, its usage errors surface as a CommanderError for runCli, like every other command's.
+    createDiffCommand({ cwd, exit: (code) => (process.exitCode = code) }),
   ])
     program.addCommand(command);
   return program;

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { build } from 'esbuild';
 
 export interface BrowserBundle {
   /** Every file the bundle read, relative to the working directory. */
@@ -19,6 +18,8 @@ const comments = /\/\*[\s\S]*?\*\/|\/\/.*$/gm;
  * the bundle still use Node's globals. What "runs in a browser" means for a package's tests.
  */
 export async function bundleForBrowser(entry: string): Promise<BrowserBundle> {
+  // esbuild is an optional peer: the contract suites, which ship, use this package but never bundle.
+  const { build } = await import('esbuild');
   const { metafile } = await build({
     entryPoints: [entry],
     bundle: true,
