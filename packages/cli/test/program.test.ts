@@ -47,7 +47,10 @@ describe('envspec', () => {
     [['strat'], "error: unknown command 'strat'\n(Did you mean start?)"],
     [['start', '--mock-port', 'qoder'], "error: option '--mock-port <vendor=N>' argument 'qoder' is invalid."],
     [['start', '--mode', 'live'], "argument 'live' is invalid. Allowed choices are static, dynamic, stateful."],
-    [['start', '--vendor', 'qoder', '--server-port', 'fabro=5021'], 'error: --server-port fabro=5021: fabro is not selected'],
+    [
+      ['start', '--vendor', 'qoder', '--server-port', 'fabro=5021'],
+      'error: --server-port fabro=5021: fabro is not selected',
+    ],
     [['mock', '--port', 'qoder=70000'], 'a port from 0 to 65535'],
     [['serve', '--rate-limit', 'lots'], "argument 'lots' is invalid. expected REQUESTS/SECONDS"],
     [['contract', '--target', 'staging'], "unknown target 'staging'; expected mock, stateful, server, proxy, url"],
@@ -67,7 +70,10 @@ describe('envspec', () => {
 describe('envspec start flags', () => {
   async function settingsOf(...argv: string[]): Promise<StartSettings> {
     const seen: StartSettings[] = [];
-    const { code, err } = await run(createStartCommand({ start: async (settings) => void seen.push(settings) }), ...argv);
+    const { code, err } = await run(
+      createStartCommand({ start: async (settings) => void seen.push(settings) }),
+      ...argv,
+    );
     expect(code, err).toBeUndefined();
     return seen[0]!;
   }
@@ -85,7 +91,15 @@ describe('envspec start flags', () => {
       ...['--data-dir', '.data', '--rate-limit', '5/1', '--log-level', 'warn', '--body-limit', '2048'],
     );
     const shared = { vendors: ['fabro'], host: '0.0.0.0', cors: { origins: ['https://app.example.com'] } };
-    expect(mock).toEqual({ ...shared, ports: {}, mode: 'stateful', seed: 's', delayMs: 10, errorRate: 0.5, errorStatus: 503 });
+    expect(mock).toEqual({
+      ...shared,
+      ports: {},
+      mode: 'stateful',
+      seed: 's',
+      delayMs: 10,
+      errorRate: 0.5,
+      errorStatus: 503,
+    });
     expect(server).toEqual({
       ...shared,
       ports: {},
