@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, createLogger, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, ensureChromium } from '@envspec/scripts/docs';
 import { findFreePort, spawnUntilReady, type Child } from '@envspec/testkit';
@@ -26,13 +26,39 @@ let outDir: string;
 let site: PreviewServer;
 let origin: string;
 let browser: Browser;
+/** What Vite warned about while building: a Node built-in in the import graph would be one. */
+const buildWarnings: string[] = [];
+
+/**
+ * The production build, as `vite build` makes it. Vitest runs with NODE_ENV=test, under which Vite
+ * neither builds for production nor warns about a Node built-in it externalizes, so the build
+ * runs with NODE_ENV=production.
+ */
+async function buildForProduction(into: string): Promise<void> {
+  const testEnvironment = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      customLogger: collectingLogger(),
+      build: {
+        outDir: into,
+        emptyOutDir: true,
+        rolldownOptions: {
+          onLog: (level, log) => {
+            if (level === 'warn') buildWarnings.push(log.message);
+          },
+        },
+      },
+    });
+  } finally {
+    process.env.NODE_ENV = testEnvironment;
+  }
+}
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'envspec-frontend-'));
-  const [availability] = await Promise.all([
-    ensureChromium(),
-    build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } }),
-  ]);
+  const [availability] = await Promise.all([ensureChromium(), buildForProduction(outDir)]);
   if ('skip' in availability) throw new Error(`Chromium is needed for this test: ${availability.skip}`);
   const port = await findFreePort();
   site = await preview({
@@ -50,6 +76,12 @@ afterAll(async () => {
   await site?.close();
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
+
+function collectingLogger() {
+  const logger = createLogger('warn');
+  const collect = (message: string) => buildWarnings.push(message);
+  return { ...logger, warn: collect, warnOnce: collect, error: collect };
+}
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
@@ -76,6 +108,10 @@ async function saveFabro(page: Page, team: string, button = 'fabro-save') {
 const revisionOf = (etag: string | undefined) => etag?.replaceAll('"', '') ?? '';
 
 describe('the example page', () => {
+  it('builds for production without a warning (nothing Node-only reaches the browser bundle)', () => {
+    expect(buildWarnings).toEqual([]);
+  });
+
   it('edits Fabro twice through the in-browser MSW mock and shows its 409 for a stale ETag', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
