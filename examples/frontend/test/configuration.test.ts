@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { bundleOf, vendors } from '@envspec/specs';
+import { bundleOf, vendors, type Vendor } from '@envspec/specs';
 import { defaultBaseUrl } from '@envspec/msw';
 import { defaultMockPorts, defaultServerPorts, demoCredential, vendorCore } from '@envspec/vendors';
 import { baseUrlFor, chosenBackend, demoCredentials, fixtures, localPorts, vendorHosts } from '../src/backends.ts';
@@ -16,13 +16,13 @@ const secrets = {
   fabro: demoCredentials.fabro.token,
   datadog: `${demoCredentials.datadog.apiKey}:${demoCredentials.datadog.appKey}`,
   launchdarkly: demoCredentials.launchdarkly.apiKey,
-};
+} satisfies Record<Vendor, string>;
 const fixtureKeys = {
   qoder: fixtures.qoder,
   fabro: fixtures.fabro,
   datadog: fixtures.datadog,
   launchdarkly: `${fixtures.launchdarkly.projectKey}/${fixtures.launchdarkly.environmentKey}`,
-};
+} satisfies Record<Vendor, string>;
 
 describe.each(vendors)('%s', (vendor) => {
   it("uses the vendor core's demo write credential", () => {
