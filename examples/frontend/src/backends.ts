@@ -3,7 +3,9 @@
  * credentials are envspec's documented demo ones (the mocks and the reference servers take them);
  * in your own app they would come from your configuration.
  */
-export type Vendor = 'qoder' | 'fabro' | 'datadog' | 'launchdarkly';
+import type { Vendor } from '@envspec/specs';
+
+export type { Vendor };
 
 export const backends = ['msw', 'mock', 'server'] as const;
 export type Backend = (typeof backends)[number];
