@@ -2,7 +2,7 @@
  * Starts the selected targets once for the whole run (CONTRACT_TARGET=mock,server,proxy,url and
  * CONTRACT_VENDORS=qoder,…), hands their URLs to the suites, and on teardown stops every process,
  * prints the coverage table, writes it to CONTRACT_REPORT (default `reports/contract-coverage.json`
- * in this package; `none` writes nothing) and fails the run if the server target missed a
+ * in this package; `none` writes nothing) and fails the run if the server or an MSW target missed a
  * documented status.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ import { buildCoverage, formatCoverage, readHits } from '../coverage/coverage-re
 import { startTargets } from '../targets/start-targets.ts';
 import { parseTargetKinds } from '../targets/target.ts';
 import '../suite/provided.ts';
+
+const gatedKinds = ['server', 'msw', 'msw-examples'] as const;
 
 function parseVendors(value: string | undefined): Vendor[] {
   if (!value) return [...allVendors];
@@ -45,13 +47,12 @@ export default async function setup(project: TestProject) {
     console.log(
       `\nContract coverage (operation × documented status × target)${report === 'none' ? '' : `, also in ${report}`}:\n\n${formatCoverage(rows, kinds)}\n`,
     );
-    if (kinds.includes('server')) {
-      const missed = rows.filter((row) => !row.targets.server);
-      if (missed.length > 0) {
-        throw new Error(
-          `the server target did not exercise: ${missed.map((row) => `${row.vendor} ${row.operationId} ${row.status}`).join(', ')}`,
-        );
-      }
-    }
+    // Targets that must answer every documented status: the server and the MSW handlers provoke
+    // each for real; the examples handlers serve each on request.
+    const complete = kinds.filter((kind) => (gatedKinds as readonly string[]).includes(kind));
+    const missed = complete.flatMap((kind) =>
+      rows.filter((row) => !row.targets[kind]).map((row) => `${kind}: ${row.vendor} ${row.operationId} ${row.status}`),
+    );
+    if (missed.length > 0) throw new Error(`documented statuses not exercised: ${missed.join(', ')}`);
   };
 }
