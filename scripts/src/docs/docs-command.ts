@@ -6,7 +6,6 @@ import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { configureCommand } from '@envspec/cli-kit';
 import { findCheckout } from '../checkout.ts';
-import { buildDocs } from './build.ts';
 
 export function createDocsCommand({ cwd = process.cwd() }: { cwd?: string } = {}): Command {
   return configureCommand(
@@ -21,6 +20,7 @@ export function createDocsCommand({ cwd = process.cwd() }: { cwd?: string } = {}
     .action(async (values: { out: string; root?: string }) => {
       const root = findCheckout(values.root ?? cwd, values.root !== undefined);
       const outDir = resolve(root, values.out);
+      const { buildDocs } = await import('./build.ts');
       const result = await buildDocs({ root, outDir });
       for (const page of result.pages)
         console.log(

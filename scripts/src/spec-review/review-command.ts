@@ -10,8 +10,6 @@ import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { configureCommand } from '@envspec/cli-kit';
 import { findCheckout } from '../checkout.ts';
-import { renderMarkdown } from './markdown.ts';
-import { runReview } from './review.ts';
 
 export function createReviewCommand({ cwd = process.cwd() }: { cwd?: string } = {}): Command {
   return configureCommand(
@@ -25,6 +23,8 @@ export function createReviewCommand({ cwd = process.cwd() }: { cwd?: string } = 
     .action(async (values: { base?: string; out: string; root?: string }) => {
       const root = findCheckout(values.root ?? cwd, values.root !== undefined);
       const out = resolve(root, values.out);
+      // The review's tools (TypeScript, Redocly) load only to review.
+      const [{ runReview }, { renderMarkdown }] = await Promise.all([import('./review.ts'), import('./markdown.ts')]);
       let review: Awaited<ReturnType<typeof runReview>>;
       try {
         review = await runReview({ root, ...(values.base ? { base: values.base } : {}) });

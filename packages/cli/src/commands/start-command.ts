@@ -15,7 +15,7 @@ import {
   vendorPortsOption,
   vendorsOption,
 } from '@envspec/cli-kit';
-import { startMocks, type MockFleet } from '@envspec/mock';
+import type { MockFleet } from '@envspec/mock';
 import {
   describeMocks,
   describeMockSettings,
@@ -24,7 +24,7 @@ import {
   mockSettings,
   type MockCommandSettings,
 } from '@envspec/mock/command';
-import { createServerLogger, describeServers, startServers, type ServerFleet } from '@envspec/server';
+import type { ServerFleet } from '@envspec/server';
 import { serverOptions, serverSettings, type ServeSettings } from '@envspec/server/command';
 import { defaultCorsOrigins, defaultMockPorts, defaultServerPorts } from '@envspec/vendors';
 
@@ -36,6 +36,11 @@ export interface StartSettings {
 /** Both fleets, or neither: when one fails to start, the other is stopped before the error surfaces. */
 async function startBoth(settings: StartSettings): Promise<[MockFleet, ServerFleet]> {
   const { logLevel, ...server } = settings.server;
+  // Loaded only to start: `--help` and a usage error stay quick.
+  const [{ startMocks }, { createServerLogger, startServers }] = await Promise.all([
+    import('@envspec/mock'),
+    import('@envspec/server'),
+  ]);
   const [mocks, servers] = await Promise.allSettled([
     startMocks({ ...settings.mock, onLog: mockLog }),
     startServers({ ...server, logger: createServerLogger(logLevel) }),
@@ -68,6 +73,7 @@ export async function startUntilStopped(settings: StartSettings): Promise<void> 
   console.log(describeMocks(mocks.mocks));
   console.log(`\n${describeMockSettings(mock)}`);
   console.log('\nReference servers (real semantics, validated against the specs; request logs on stderr):\n');
+  const { describeServers } = await import('@envspec/server');
   console.log(describeServers(servers.servers));
   console.log('\nDatadog credentials are DD-API-KEY:DD-APPLICATION-KEY. Press Ctrl-C to stop.');
 }

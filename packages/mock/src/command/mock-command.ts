@@ -15,7 +15,7 @@ import {
 import type { Vendor } from '@envspec/specs';
 import { defaultMockPorts } from '@envspec/vendors';
 import { defaultCorsOrigins } from '../http/cors.ts';
-import { startMocks, type MockFleetOptions, type RunningMock } from '../mock-fleet.ts';
+import type { MockFleetOptions, RunningMock } from '../mock-fleet.ts';
 import { describeMockSettings, mockOptions, mockSettings } from './mock-options.ts';
 
 export type MockCommandSettings = Omit<MockFleetOptions, 'onLog' | 'stores' | 'limits'> & {
@@ -47,6 +47,8 @@ export async function mockUntilStopped(settings: MockCommandSettings): Promise<v
       flag: `--port ${vendor}=N`,
     })),
   );
+  // Prism and the fronts load only to mock: `--help` and a usage error stay quick.
+  const { startMocks } = await import('../mock-fleet.ts');
   const fleet = await startMocks({ ...settings, onLog: mockLog });
   stopOnSignals(fleet.stop);
   const engine = settings.mode === 'stateful' ? 'stateful, in process' : `Prism, ${settings.mode ?? 'static'}`;

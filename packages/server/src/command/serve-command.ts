@@ -17,9 +17,7 @@ import {
   vendorsOption,
 } from '@envspec/cli-kit';
 import { defaultCorsOrigins, defaultServerPorts } from '@envspec/vendors';
-import { describeServers } from '../describe-servers.ts';
-import { createServerLogger } from '../logger.ts';
-import { startServers, type StartServersOptions } from '../start-servers.ts';
+import type { StartServersOptions } from '../start-servers.ts';
 import { serverOptions, serverSettings, type ServerSettings } from './server-options.ts';
 
 export type ServeSettings = Omit<StartServersOptions, 'logger' | 'credentials'> & ServerSettings;
@@ -35,6 +33,12 @@ export async function serveUntilStopped(settings: ServeSettings): Promise<void> 
       flag: `--port ${vendor}=N`,
     })),
   );
+  // Express and the validator load only to serve: `--help` and a usage error stay quick.
+  const [{ startServers }, { createServerLogger }, { describeServers }] = await Promise.all([
+    import('../start-servers.ts'),
+    import('../logger.ts'),
+    import('../describe-servers.ts'),
+  ]);
   const fleet = await startServers({ ...options, logger: createServerLogger(logLevel) });
   stopOnSignals(fleet.stop);
   console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
