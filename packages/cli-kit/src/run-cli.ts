@@ -19,6 +19,16 @@ function stopQuietlyOnEpipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/**
+ * `pnpm start -- --mode stateful` runs `envspec start -- --mode stateful`: pnpm hands its `--` on.
+ * A `--` with only command names before it is that separator, not the end of this command's options.
+ */
+export function withoutPassThroughSeparator(argv: readonly string[]): string[] {
+  const at = argv.indexOf('--');
+  if (at < 0 || argv.slice(0, at).some((token) => token.startsWith('-'))) return [...argv];
+  return [...argv.slice(0, at), ...argv.slice(at + 1)];
+}
+
 export async function runCli(program: Command, argv: readonly string[], options: RunCliOptions = {}): Promise<void> {
   const exit = options.exit ?? ((code: number) => (process.exitCode = code));
   const writeError = options.writeError ?? ((text: string) => process.stderr.write(text));
@@ -26,8 +36,7 @@ export async function runCli(program: Command, argv: readonly string[], options:
     stopQuietlyOnEpipe(process.stdout);
     stopQuietlyOnEpipe(process.stderr);
   }
-  // `pnpm start -- --mode stateful` hands the `--` on.
-  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  const args = withoutPassThroughSeparator(argv);
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {

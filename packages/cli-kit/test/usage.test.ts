@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { argument, configureCommand, parseVendor, repeatable, runCli, UsageError } from '../src/index.ts';
+import { withoutPassThroughSeparator } from '../src/run-cli.ts';
 
 async function run(command: Command, ...argv: string[]) {
   let out = '';
@@ -87,5 +88,28 @@ describe('runCli', () => {
     );
     expect(err).toBe('demo: listen EACCES: permission denied 0.0.0.0:80\n');
     expect(code).toBe(1);
+  });
+});
+
+describe('the `--` pnpm passes on', () => {
+  it.each([
+    [
+      ['--', '--mode', 'stateful'],
+      ['--mode', 'stateful'],
+    ],
+    [
+      ['start', '--', '--mode', 'stateful'],
+      ['start', '--mode', 'stateful'],
+    ],
+    [
+      ['diff', '--format', 'json', '--', 'a.yaml', 'b.yaml'],
+      ['diff', '--format', 'json', '--', 'a.yaml', 'b.yaml'],
+    ],
+    [
+      ['start', '--mode', 'static'],
+      ['start', '--mode', 'static'],
+    ],
+  ])('%j → %j', (argv, want) => {
+    expect(withoutPassThroughSeparator(argv)).toEqual(want);
   });
 });

@@ -30,9 +30,9 @@ export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   );
 }
 
-/** Runs the repository's `pnpm start -- <args>`, as its README says. */
+/** Runs the repository's `pnpm start -- <args>`, as its README says (pnpm hands the `--` on). */
 export function spawnPnpmStart(args: readonly string[]): CliProcess {
-  return watch(spawn('pnpm', ['start', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return watch(spawn('pnpm', ['start', '--', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 function watch(child: ChildProcessWithoutNullStreams | ChildProcess): CliProcess {
