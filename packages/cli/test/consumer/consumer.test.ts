@@ -235,6 +235,16 @@ describe('a project with only the tarballs installed', () => {
     expect(stderr).toBe('');
   });
 
+  it('npx envspec review and docs say where they run (a clone of the repository), exit 2', async () => {
+    for (const command of ['review', 'docs']) {
+      const { code, stderr } = await run('npx', ['envspec', command]);
+      expect(stderr).toBe(
+        `error: envspec ${command} works in a clone of the envspec repository (it needs the spec sources and their history): run it there, where pnpm install links it\n(run with --help for usage)\n`,
+      );
+      expect(code).toBe(2);
+    }
+  });
+
   it('type-checks an app using all four clients and their errors under strict tsc', async () => {
     const { code, stdout, stderr } = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
     expect(`${stdout}${stderr}`).toBe('');
