@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { parseServerCliOptions, serverCliUsage } from './cli-options.ts';
 import { describeServers } from './describe-servers.ts';
 import { startServers } from './start-servers.ts';
+import { describeStoreSelection } from './store/store-selection.ts';
 
 let options;
 try {
@@ -21,8 +22,16 @@ const logger = pino(
   },
   pino.destination(2),
 );
-const fleet = await startServers({ ...options, logger });
-console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
+let fleet;
+try {
+  fleet = await startServers({ ...options, logger });
+} catch (error) {
+  // A database that is down, a port in use: the operator's to fix, so the reason without a stack.
+  console.error(`envspec-server could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+const store = options.store ?? (options.dataDir ? { kind: 'file' as const, directory: options.dataDir } : undefined);
+console.log(`Reference servers ready${store ? ` (state ${describeStoreSelection(store)})` : ''}:\n`);
 console.log(describeServers(fleet.servers));
 
 let stopping = false;

@@ -5,10 +5,8 @@ import { loadBundle } from '@envspec/specs';
 import { createVendorApp, type VendorAppOptions } from './http/create-vendor-app.ts';
 import type { VendorModule } from './http/vendor-module.ts';
 import { vendorModules } from './vendor-modules.ts';
-import { FileStore } from './store/file-store.ts';
-import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
-import { join } from 'node:path';
+import { openStore, type StoreSelection } from './store/store-selection.ts';
 
 export type AppOptions<Resource> = Omit<VendorAppOptions<Resource>, 'store' | 'logger'> & {
   store?: Store<Resource>;
@@ -18,13 +16,16 @@ export type AppOptions<Resource> = Omit<VendorAppOptions<Resource>, 'store' | 'l
 /** A silent logger for tests and embedding. */
 export const silentLogger: Logger = pino({ level: 'silent' });
 
-/** The store a vendor starts with: its spec's fixtures in memory, or on disk under `dataDir/<vendor>`. */
+/**
+ * The store a vendor starts with, holding its spec's fixtures: in memory by default; a string is a
+ * data directory (state under `<dir>/<vendor>`); fixtures already stored are kept as they are.
+ */
 export async function createSeededStore<Resource>(
   module: VendorModule<Resource>,
-  dataDir?: string,
+  where: string | StoreSelection = { kind: 'memory' },
 ): Promise<Store<Resource>> {
-  const seed = module.seed(loadBundle(module.vendor));
-  return dataDir ? FileStore.open(join(dataDir, module.vendor), seed) : new MemoryStore(seed);
+  const selection: StoreSelection = typeof where === 'string' ? { kind: 'file', directory: where } : where;
+  return openStore(selection, module.vendor, module.seed(loadBundle(module.vendor)));
 }
 
 /** Creates the reference server app for one vendor; with no store given it is seeded in memory. */

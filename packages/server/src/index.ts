@@ -7,6 +7,14 @@ export type { Credential, RateLimitRule, Access } from './auth/credentials.ts';
 export type { Store, Versioned } from './store/store.ts';
 export { MemoryStore } from './store/memory-store.ts';
 export { FileStore } from './store/file-store.ts';
+export { PostgresStore, defaultPostgresStoreOptions, type PostgresStoreOptions } from './store/postgres-store.ts';
+export {
+  describeStoreSelection,
+  openStore,
+  parseStoreSelection,
+  type StoreSelection,
+} from './store/store-selection.ts';
+export { StoreUnavailableError, isStoreUnavailable } from './store/store-unavailable-error.ts';
 // Limits and their defaults (documented in the README).
 export {
   connectionsCheckingInterval,

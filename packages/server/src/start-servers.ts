@@ -11,6 +11,7 @@ import { defaultJsonBodyOptions, type JsonBodyOptions } from './http/json-body.t
 import { createHttpServer, resolveServerLimits, type ServerLimits } from './http/listen.ts';
 import type { VendorModule } from './http/vendor-module.ts';
 import { defaultServerPorts } from './ports.ts';
+import type { StoreSelection } from './store/store-selection.ts';
 import { vendorModules } from './vendor-modules.ts';
 
 export interface StartServersOptions {
@@ -20,6 +21,8 @@ export interface StartServersOptions {
   host?: string;
   /** Persist state under this folder (one subfolder per vendor) instead of in memory. */
   dataDir?: string;
+  /** Where state lives (memory, files, PostgreSQL shared by replicas); overrides `dataDir`. */
+  store?: StoreSelection;
   rateLimit?: RateLimitRule;
   credentials?: Partial<Record<Vendor, Credential[]>>;
   logger?: Logger;
@@ -56,7 +59,7 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
   try {
     for (const vendor of vendors) {
       const module = vendorModules[vendor] as VendorModule<unknown>;
-      const store = await createSeededStore(module, options.dataDir);
+      const store = await createSeededStore(module, options.store ?? options.dataDir);
       const fixtures = module.seed(loadBundle(vendor)).map(([key]) => key);
       const credentials = options.credentials?.[vendor] ?? module.demoCredentials;
       const app = createVendorApp(module, {
@@ -74,6 +77,10 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.ports?.[vendor] ?? defaultServerPorts[vendor], host, resolve);
+      }).catch(async (error: unknown) => {
+        // Not in `running` yet: close its store here (an open database pool would keep the process alive).
+        await store.close();
+        throw error;
       });
       const { port } = server.address() as AddressInfo;
       const close = async () => {

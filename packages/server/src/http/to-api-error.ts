@@ -1,3 +1,4 @@
+import { isStoreUnavailable } from '../store/store-unavailable-error.ts';
 import { ApiError, isApiError } from './api-error.ts';
 
 interface ValidatorErrorItem {
@@ -49,6 +50,15 @@ function isResponseValidationError(http: HttpLikeError): boolean {
  */
 export function toApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
+  if (isStoreUnavailable(error)) {
+    // Not the request's fault and not a bug: say so, and when to come back. The cause is only logged.
+    const seconds = error.retryAfterSeconds;
+    return new ApiError(
+      503,
+      `the state store is unavailable; retry in ${seconds} s (a write answered 503 may or may not have been applied)`,
+      { code: 'store_unavailable', headers: { 'Retry-After': String(seconds) } },
+    );
+  }
   const http = (typeof error === 'object' && error !== null ? error : {}) as HttpLikeError;
   switch (http.type) {
     case 'entity.parse.failed':
