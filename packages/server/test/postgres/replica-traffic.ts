@@ -110,13 +110,28 @@ export async function send(
   return reply;
 }
 
-/** What one logical write did: each PUT/PATCH sent (Fabro: with the If-Match it carried) and whether one was acknowledged. */
+/** What one logical write did: each PUT/PATCH sent (Fabro: with the If-Match it carried) and how it ended. */
 export interface WriteResult {
   acknowledged: boolean;
+  /** The write itself got no answer or a 503: it may or may not have committed. */
+  uncertain: boolean;
+  /** Some request of it got no reply at all (refused, cut, or too late). */
+  noReply: boolean;
   attempts: Array<{ ifMatch?: string; reply?: RawReply }>;
 }
 
 const fabroConflictAttempts = 400;
+
+function ended(attempts: WriteResult['attempts'], noReply = false): WriteResult {
+  const last = attempts.at(-1);
+  const uncertain = last !== undefined && (last.reply === undefined || last.reply.status === 503);
+  return {
+    acknowledged: last?.reply?.status === 200,
+    uncertain,
+    noReply: noReply || (last !== undefined && last.reply === undefined),
+    attempts,
+  };
+}
 
 /**
  * One write leaving `mark`. Fabro reads, adds the label and replaces with If-Match, re-reading
@@ -125,7 +140,7 @@ const fabroConflictAttempts = 400;
 export async function writeMark(tally: Tally, url: string, vendor: Vendor, mark: string): Promise<WriteResult> {
   const once = async (method: string, body: unknown): Promise<WriteResult> => {
     const reply = await send(tally, url, vendor, method, { body });
-    return { acknowledged: reply?.status === 200, attempts: [reply ? { reply } : {}] };
+    return ended([reply ? { reply } : {}]);
   };
   switch (vendor) {
     case 'qoder':
@@ -138,7 +153,7 @@ export async function writeMark(tally: Tally, url: string, vendor: Vendor, mark:
       const attempts: WriteResult['attempts'] = [];
       for (let attempt = 1; attempt <= fabroConflictAttempts; attempt += 1) {
         const current = await send(tally, url, vendor, 'GET');
-        if (current?.status !== 200) return { acknowledged: false, attempts };
+        if (current?.status !== 200) return ended(attempts, current === undefined);
         const { id: _id, revision: _revision, ...definition } = current.body;
         const ifMatch = String(current.headers.etag);
         const reply = await send(tally, url, vendor, 'PUT', {
@@ -146,7 +161,7 @@ export async function writeMark(tally: Tally, url: string, vendor: Vendor, mark:
           body: { ...definition, labels: { ...definition.labels, [mark]: 'x' } },
         });
         attempts.push({ ifMatch, ...(reply ? { reply } : {}) });
-        if (reply?.status !== 409) return { acknowledged: reply?.status === 200, attempts };
+        if (reply?.status !== 409) return ended(attempts);
         // Spread contending writers out a little, at random: a client's back-off, not a timing check.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 6)));
       }
