@@ -1,12 +1,12 @@
 #!/usr/bin/env -S npx tsx
 /** `envspec-server`: serves the reference servers and stops them gracefully on SIGINT / SIGTERM. */
 import { pino } from 'pino';
-import { parseServerCliOptions, serverCliUsage } from './cli-options.ts';
+import { parseServerCliOptions, serverCliUsage, type ServerCliOptions } from './cli-options.ts';
 import { describeServers } from './describe-servers.ts';
-import { startServers } from './start-servers.ts';
+import { startServers, type ServerFleet } from './start-servers.ts';
 import { describeStoreSelection } from './store/store-selection.ts';
 
-let options;
+let options: ServerCliOptions;
 try {
   options = parseServerCliOptions(process.argv.slice(2));
 } catch (error) {
@@ -22,7 +22,7 @@ const logger = pino(
   },
   pino.destination(2),
 );
-let fleet;
+let fleet: ServerFleet;
 try {
   fleet = await startServers({ ...options, logger });
 } catch (error) {

@@ -99,7 +99,9 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
   return {
     servers: running.map(({ entry }) => entry),
     async stop() {
-      const timer = setTimeout(() => running.forEach(({ server }) => server.closeAllConnections()), 5_000);
+      const timer = setTimeout(() => {
+        for (const { server } of running) server.closeAllConnections();
+      }, 5_000);
       await Promise.all(running.map((entry) => entry.close()));
       clearTimeout(timer);
     },

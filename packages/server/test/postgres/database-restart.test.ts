@@ -40,14 +40,24 @@ it('database restart mid-load, clean and crashed: 503s in the envelope, then rec
     await cluster.stop(mode);
     const unavailableAt = streams.tallies.map((tally) => vendors.map((vendor) => tally.count(vendor, '503')));
     // Down: every vendor on every replica answers 503 (the rest of the answers are counted by cause below).
-    await streams.until(() => everywhere((r, vendor) => streams.tallies[r]!.count(vendor, '503') > unavailableAt[r]![vendors.indexOf(vendor)]!));
+    await streams.until(() =>
+      everywhere((r, vendor) => streams.tallies[r]!.count(vendor, '503') > unavailableAt[r]![vendors.indexOf(vendor)]!),
+    );
     await cluster.start();
     const acknowledgedAt = streams.tallies.map((_, r) => vendors.map((vendor) => streams.acknowledgedCount(r, vendor)));
     // Back: every vendor on every replica acknowledges writes again, with no restart of the replicas.
-    await streams.until(() => everywhere((r, vendor) => streams.acknowledgedCount(r, vendor) >= acknowledgedAt[r]![vendors.indexOf(vendor)]! + 3));
+    await streams.until(() =>
+      everywhere(
+        (r, vendor) => streams.acknowledgedCount(r, vendor) >= acknowledgedAt[r]![vendors.indexOf(vendor)]! + 3,
+      ),
+    );
     outages.push({
       mode,
-      unavailable: streams.tallies.reduce((sum, tally, r) => sum + vendors.reduce((n, vendor, v) => n + tally.count(vendor, '503') - unavailableAt[r]![v]!, 0), 0),
+      unavailable: streams.tallies.reduce(
+        (sum, tally, r) =>
+          sum + vendors.reduce((n, vendor, v) => n + tally.count(vendor, '503') - unavailableAt[r]![v]!, 0),
+        0,
+      ),
       acknowledgedAfter: streams.acknowledgedCount() - acknowledgedAt.flat().reduce((a, b) => a + b, 0),
     });
   }
@@ -79,6 +89,8 @@ it('database restart mid-load, clean and crashed: 503s in the envelope, then rec
     }
   }
   expect(reads.byCause()).toEqual({ 200: replicas.length * vendors.length });
-  const basedOn = streams.fabroWrites.filter((write) => write.acknowledged).map((write) => write.attempts.at(-1)!.ifMatch);
+  const basedOn = streams.fabroWrites
+    .filter((write) => write.acknowledged)
+    .map((write) => write.attempts.at(-1)!.ifMatch);
   expect(new Set(basedOn).size).toBe(basedOn.length);
 }, 120_000);

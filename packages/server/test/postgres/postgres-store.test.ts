@@ -117,7 +117,9 @@ describe('an unavailable database is a StoreUnavailableError, never a hang', () 
     const url = `postgres://postgres:s3cret@127.0.0.1:${await freePort()}/postgres`;
     const failure = await PostgresStore.open(url, 'x').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StoreUnavailableError);
-    expect((failure as Error).message).toMatch(/^PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres is unavailable: .*ECONNREFUSED/);
+    expect((failure as Error).message).toMatch(
+      /^PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres is unavailable: .*ECONNREFUSED/,
+    );
     expect((failure as Error).message).not.toContain('s3cret');
   });
 

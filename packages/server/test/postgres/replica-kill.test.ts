@@ -40,14 +40,16 @@ it('SIGKILL of one replica mid-stream: the other keeps serving, every acknowledg
   await doomed.exited;
   const survivorAtKill = Object.fromEntries(vendors.map((vendor) => [vendor, streams.acknowledgedCount(1, vendor)]));
   // The survivor keeps acknowledging writes for every vendor after the kill.
-  await streams.until(() => vendors.every((vendor) => streams.acknowledgedCount(1, vendor) >= survivorAtKill[vendor]! + 10));
+  await streams.until(() =>
+    vendors.every((vendor) => streams.acknowledgedCount(1, vendor) >= survivorAtKill[vendor]! + 10),
+  );
   await streams.stop();
 
   expect(doomed.child.signalCode).toBe('SIGKILL');
   const [killedCauses, survivorCauses] = streams.tallies.map((tally) => tally.byCause());
   if (process.env.ENVSPEC_RELIABILITY_REPORT)
     console.log(
-      `replica kill: ${JSON.stringify({ killAfter, killed: killedCauses, survivor: survivorCauses, acknowledged: Object.fromEntries(streams.acknowledged) , uncertain: Object.fromEntries(streams.uncertain) }, (key, value) => (Array.isArray(value) && key !== '' ? value.length : value))}`,
+      `replica kill: ${JSON.stringify({ killAfter, killed: killedCauses, survivor: survivorCauses, acknowledged: Object.fromEntries(streams.acknowledged), uncertain: Object.fromEntries(streams.uncertain) }, (key, value) => (Array.isArray(value) && key !== '' ? value.length : value))}`,
     );
   // The survivor answered everything: 200, or 409 for a Fabro writer that lost a race.
   expect(Object.keys(survivorCauses!).filter((cause) => cause !== '200' && cause !== '409')).toEqual([]);
@@ -74,6 +76,8 @@ it('SIGKILL of one replica mid-stream: the other keeps serving, every acknowledg
   }
   expect(reads.byCause()).toEqual({ 200: 2 * vendors.length });
   // No two acknowledged Fabro writes were based on the same revision.
-  const basedOn = streams.fabroWrites.filter((write) => write.acknowledged).map((write) => write.attempts.at(-1)!.ifMatch);
+  const basedOn = streams.fabroWrites
+    .filter((write) => write.acknowledged)
+    .map((write) => write.attempts.at(-1)!.ifMatch);
   expect(new Set(basedOn).size).toBe(basedOn.length);
 }, 120_000);

@@ -65,7 +65,10 @@ function classify(vendor: Vendor, reply: RawReply): { cause: Cause; detail?: str
   if (reply.status === 503 && !reply.headers['retry-after']) problems.push('no Retry-After');
   if (reply.status === 503 && leaks.test(reply.text)) problems.push('internals in the body');
   if (reply.status === 503 && problems.length === 0) return { cause: '503' };
-  return { cause: 'unexpected answer', detail: `${vendor} ${reply.status} ${problems.join(', ')} ${reply.text.slice(0, 300)}` };
+  return {
+    cause: 'unexpected answer',
+    detail: `${vendor} ${reply.status} ${problems.join(', ')} ${reply.text.slice(0, 300)}`,
+  };
 }
 
 /**
@@ -104,7 +107,12 @@ export async function send(
   } catch {
     parsed = undefined;
   }
-  const reply: RawReply = { status: response.status, headers: Object.fromEntries(response.headers), text, body: parsed };
+  const reply: RawReply = {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    text,
+    body: parsed,
+  };
   const { cause, detail } = classify(vendor, reply);
   tally.add(vendor, cause, detail);
   return reply;
@@ -179,7 +187,7 @@ export function datadogAttributes(mark: string): Record<string, unknown> {
 }
 
 /** Whether a GET of the fixture shows `mark` (Datadog: as the current name or query). */
-export function hasMark(vendor: Vendor, document: any, mark: string): boolean {
+export function hasMark(vendor: Vendor, document: RawReply['body'], mark: string): boolean {
   switch (vendor) {
     case 'qoder':
       return document.metadata?.[mark] === 'v';

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors, type Vendor } from '@envspec/specs/vendors';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
+import type { RawReply } from '../support/raw-http.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { hasMark, send, storedVersions, Tally, writeMark, type WriteResult } from './replica-traffic.ts';
 
@@ -37,7 +38,7 @@ function everyWriter<R>(vendor: Vendor, write: (url: string, writer: string) => 
 }
 
 /** The fixture as each replica serves it now. */
-async function fromEachReplica(vendor: Vendor): Promise<any[]> {
+async function fromEachReplica(vendor: Vendor): Promise<Array<RawReply['body']>> {
   const tally = new Tally();
   const replies = await Promise.all(replicas.map((replica) => send(tally, replica.url(vendor), vendor, 'GET')));
   expect(tally.byCause()).toEqual({ 200: replicas.length });
@@ -45,6 +46,7 @@ async function fromEachReplica(vendor: Vendor): Promise<any[]> {
 }
 
 const total = writersPerReplica * 2;
+const writesPerDatadogWriter = 5;
 
 describe(`2 replicas × ${writersPerReplica} concurrent writers per vendor on one PostgreSQL`, () => {
   it('qoder: every writer merges its own metadata key; every key is on both replicas', async () => {
@@ -82,7 +84,9 @@ describe(`2 replicas × ${writersPerReplica} concurrent writers per vendor on on
     // ... and together they form one chain from the initial revision to the current one.
     const produced = won.map((put) => put.reply!.body.revision as string);
     const [current] = await fromEachReplica('fabro');
-    expect(new Set(basedOn)).toEqual(new Set([initial, ...produced.filter((revision) => revision !== current.revision)]));
+    expect(new Set(basedOn)).toEqual(
+      new Set([initial, ...produced.filter((revision) => revision !== current.revision)]),
+    );
     expect(produced).toContain(current.revision);
     for (const document of await fromEachReplica('fabro'))
       expect(marks.filter((mark) => !hasMark('fabro', document, mark))).toEqual([]);
@@ -138,22 +142,55 @@ describe(`2 replicas × ${writersPerReplica} concurrent writers per vendor on on
     expect((await storedVersions(cluster.url)).launchdarkly - before.launchdarkly).toBe(total + 1);
   });
 
-  it('datadog: three partial updates per writer (name, queries, name); nothing older comes back', async () => {
+  it('datadog: partial updates of two attributes never bring back a value its own writer had replaced', async () => {
     const before = await storedVersions(cluster.url);
+    const [initial] = await fromEachReplica('datadog');
     const tally = new Tally();
-    // Each writer's writes go one after another, so its last name is `…k2` and its query `…k1`.
-    const results = await everyWriter('datadog', async (url, writer) => {
-      const own: WriteResult[] = [];
-      for (let k = 0; k < 3; k += 1) own.push(await writeMark(tally, url, 'datadog', `${writer}k${k}`));
-      return own;
+    // Even writers set only `name`, odd ones only `queries`, five times each, one write after another.
+    // `clock` orders the test's own events (a send, an acknowledgement); it measures no time.
+    let clock = 0;
+    const acknowledgedAt = new Map<string, number>();
+    const seen: Array<{ sentAt: number; attributes: { name: string; queries: string[] } }> = [];
+    await everyWriter('datadog', async (url, writer) => {
+      const attribute = Number(writer.slice(writer.indexOf('w') + 1)) % 2 === 0 ? 'name' : 'queries';
+      for (let k = 0; k < writesPerDatadogWriter; k += 1) {
+        const mark = `${writer}k${k}`;
+        const sentAt = ++clock;
+        const reply = await send(tally, url, 'datadog', 'PUT', {
+          body: {
+            data: { type: 'environments', attributes: attribute === 'name' ? { name: mark } : { queries: [mark] } },
+          },
+        });
+        if (reply?.status !== 200) return;
+        acknowledgedAt.set(mark, ++clock);
+        seen.push({ sentAt, attributes: reply.body.data.attributes });
+      }
     });
-    expect(tally.toJSON(), tally.unexpected.join('\n')).toEqual({ 'datadog 200': total * 3 });
-    expect(results.flat().every((result) => result.acknowledged)).toBe(true);
+    expect(tally.toJSON(), tally.unexpected.join('\n')).toEqual({ 'datadog 200': total * writesPerDatadogWriter });
+    /** Whether `value` (a mark) was replaced by a later write of its writer acknowledged before `moment`. */
+    const supersededBefore = (value: string, moment: number) => {
+      const [, writer, k] = /^(.+)k(\d+)$/.exec(value) ?? [];
+      if (writer === undefined) return [...acknowledgedAt.values()].some((at) => at < moment); // the fixture's value
+      return Array.from(
+        { length: writesPerDatadogWriter - Number(k) - 1 },
+        (_, i) => `${writer}k${Number(k) + i + 1}`,
+      ).some((later) => (acknowledgedAt.get(later) ?? Number.POSITIVE_INFINITY) < moment);
+    };
+    // Every answer shows, for the attribute it did not write, a value no acknowledged write had replaced yet.
+    const stale = seen.flatMap(({ sentAt, attributes }) =>
+      [attributes.name, attributes.queries[0]!].filter(
+        (value) => value !== undefined && supersededBefore(value, sentAt),
+      ),
+    );
+    expect(stale).toEqual([]);
     const documents = await fromEachReplica('datadog');
     expect(documents[1]).toEqual(documents[0]);
     const { name, queries } = documents[0].data.attributes;
-    expect(name).toMatch(/^r[01]w\d+k2$/);
-    expect(queries).toEqual([expect.stringMatching(/^r[01]w\d+k1$/)]);
-    expect((await storedVersions(cluster.url)).datadog - before.datadog).toBe(total * 3);
+    for (const value of [name, queries[0]]) {
+      expect(value).not.toBe(initial.data.attributes.name);
+      expect(value).not.toBe(initial.data.attributes.queries[0]);
+      expect(supersededBefore(value, Number.POSITIVE_INFINITY)).toBe(false);
+    }
+    expect((await storedVersions(cluster.url)).datadog - before.datadog).toBe(total * writesPerDatadogWriter);
   });
 });
