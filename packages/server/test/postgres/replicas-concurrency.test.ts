@@ -76,6 +76,8 @@ describe(`2 replicas × ${writersPerReplica} concurrent writers per vendor on on
     expect(results.filter((result) => !result.acknowledged)).toEqual([]);
     expect(Object.keys(tally.byCause()).sort()).toEqual(['200', '409']);
     const puts = results.flatMap((result) => result.attempts);
+    if (process.env.ENVSPEC_RELIABILITY_REPORT)
+      console.log(`replicas fabro read-modify-write: ${puts.length} PUTs, ${JSON.stringify(tally.toJSON())}`);
     const won = puts.filter((put) => put.reply?.status === 200);
     expect(won).toHaveLength(total);
     // A revision is replaced once: no two acknowledged writes were based on the same one ...
