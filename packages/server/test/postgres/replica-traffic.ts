@@ -171,7 +171,7 @@ export async function writeMark(tally: Tally, url: string, vendor: Vendor, mark:
         attempts.push({ ifMatch, ...(reply ? { reply } : {}) });
         if (reply?.status !== 409) return ended(attempts);
         // Spread contending writers out a little, at random: a client's back-off, not a timing check.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 6)));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 8)));
       }
       throw new Error(`fabro write '${mark}' lost ${fabroConflictAttempts} races in a row`);
     }

@@ -93,7 +93,7 @@ describe(`2 replicas × ${writersPerReplica} concurrent writers per vendor on on
     for (const document of await fromEachReplica('fabro'))
       expect(marks.filter((mark) => !hasMark('fabro', document, mark))).toEqual([]);
     expect((await storedVersions(cluster.url)).fabro - before.fabro).toBe(total);
-  }, 120_000);
+  }, 180_000);
 
   it('fabro: every writer racing with the same If-Match: exactly one 200, the rest 409', async () => {
     const [current] = await fromEachReplica('fabro');
