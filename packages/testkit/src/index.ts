@@ -20,3 +20,10 @@ export {
   type SpecRequest,
 } from './spec-requests.ts';
 export { envelopeIssues, errorMessage, errorSchemaOf } from './envelopes.ts';
+export {
+  findPostgresBinaries,
+  missingPostgresMessage,
+  startPostgresCluster,
+  type PostgresCluster,
+} from './postgres-cluster.ts';
+export { startServerProcess, type ServerProcess } from './server-process.ts';

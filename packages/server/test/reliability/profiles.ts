@@ -186,7 +186,7 @@ export const profiles: VendorProfile[] = vendors.map(profile);
 const validators = new Map(profiles.map((p) => [p.vendor, createSchemaValidator(p.document)]));
 
 /** Problems with an error answer's envelope: it must match the vendor's error schema and agree with the status line and X-Request-Id. */
-export function envelopeProblems(profile: VendorProfile, reply: RawReply): string[] {
+export function envelopeProblems(profile: VendorProfile, reply: Omit<RawReply, 'ms'>): string[] {
   const body = reply.body as { request_id?: unknown; errors?: Array<{ status?: unknown }> } | undefined;
   if (body === undefined) return [`the body is not JSON: ${reply.text.slice(0, 200)}`];
   const problems = validators

@@ -88,6 +88,15 @@ export function internalError(): ApiError {
   return new ApiError(500, 'internal server error', { code: 'internal_error' });
 }
 
+/** The store did not answer: not the request's fault, so say when to come back (the cause is only logged). */
+export function storeUnavailable(retryAfterSeconds: number): ApiError {
+  return new ApiError(
+    503,
+    `the state store is unavailable; retry in ${retryAfterSeconds} s (a write answered 503 may or may not have been applied)`,
+    { code: 'store_unavailable', headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
+}
+
 export function headersTooLarge(limits: Pick<ConnectionLimits, 'maxHeaderBytes'>): ApiError {
   return new ApiError(
     431,

@@ -31,6 +31,9 @@ export async function updateWithRetry<T>(
     if (!current) onMissing();
     const written = await store.compareAndSet(key, current.version, await change(current));
     if (written) return written;
+    // Many writers on one key (replicas sharing a database) would otherwise keep colliding and
+    // starve the unlucky ones: back off a random, growing while (capped at 64 ms) before re-reading.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 6)));
   }
   throw new Error(`compare-and-set on '${key}' lost ${maxAttempts} times in a row`);
 }
