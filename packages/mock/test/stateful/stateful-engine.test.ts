@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { bundleOf, vendors, type Vendor } from '@envspec/specs';
 import { envelopeIssues, readPath, updateRequest } from '@envspec/testkit';
-import { MemoryStore, credentialHeaders, vendorCore, type Store, type Versioned } from '@envspec/vendors';
+import {
+  MemoryStore,
+  StoreUnavailableError,
+  credentialHeaders,
+  protocolErrors,
+  vendorCore,
+  type Store,
+  type Versioned,
+} from '@envspec/vendors';
 import { createStatefulEngine, type StatefulEngine } from '../../src/stateful/index.ts';
 
 const origin = 'http://engine.test';
@@ -148,4 +156,37 @@ it('works over the Store it is given', async () => {
   const engine = createStatefulEngine('qoder', { store });
   expect((await call(engine, update('qoder'))).status).toBe(200);
   expect(writes).toEqual([seeded[0]![0]]);
+});
+
+describe.each(vendors)('%s engine over an unavailable store', (vendor) => {
+  const cause = new StoreUnavailableError('PostgreSQL at postgres://u:***@10.1.2.3/db is unavailable: ECONNREFUSED', {
+    retryAfterSeconds: 2,
+  });
+  const unavailable: Store<unknown> = {
+    get: async () => {
+      throw cause;
+    },
+    compareAndSet: async () => {
+      throw cause;
+    },
+    close: async () => undefined,
+  };
+
+  it.each([
+    ['a read', () => ({ path: readPath(vendor), headers: credentialHeaders(vendor) })],
+    ['a write', () => update(vendor)],
+  ])('answers %s 503 in the envelope with Retry-After, the cause only to onError', async (_name, request) => {
+    const reported: unknown[] = [];
+    const engine = createStatefulEngine(vendor, { store: unavailable, onError: (error) => reported.push(error) });
+    const response = await call(engine, request());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('2');
+    const body = await response.json();
+    const core = vendorCore(vendor);
+    const requestId = response.headers.get('x-request-id')!;
+    expect(body).toEqual(core.renderError(core.adaptError(protocolErrors.storeUnavailable(2)), requestId));
+    expect(envelopeIssues(vendor, body)).toBe('');
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|10\.1\.2\.3|postgres:/);
+    expect(reported).toEqual([cause]);
+  });
 });

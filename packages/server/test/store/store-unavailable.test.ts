@@ -7,8 +7,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { vendors } from '@envspec/specs';
-import { MemoryStore } from '../../src/store/memory-store.ts';
-import { StoreUnavailableError } from '@envspec/vendors';
+import { MemoryStore, StoreUnavailableError, protocolErrors, vendorCore } from '@envspec/vendors';
 import { envelopeProblems, leakPattern, profiles } from '../reliability/profiles.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import type { RawReply } from '../support/raw-http.ts';
@@ -57,6 +56,10 @@ describe.each(vendors)('%s with an unavailable store', (vendor) => {
       expect(reply.status, reply.text).toBe(503);
       expect(envelopeProblems(profile, raw)).toEqual([]);
       expect(reply.headers.get('retry-after')).toBe('2');
+      // Through the core's error machinery: the vendor's own code for a 503, never `internal_error`.
+      const core = vendorCore(vendor);
+      const requestId = reply.headers.get('x-request-id')!;
+      expect(reply.body).toEqual(core.renderError(core.adaptError(protocolErrors.storeUnavailable(2)), requestId));
       expect(reply.text).toMatch(/state store is unavailable; retry in 2 s/);
       expect(reply.text).not.toMatch(leakPattern('ECONNREFUSED', '10.1.2.3', 'postgres://'));
       expect(logged.join('')).toContain(cause);
