@@ -27,3 +27,4 @@ export {
   type PostgresCluster,
 } from './postgres-cluster.ts';
 export { startServerProcess, type ServerProcess } from './server-process.ts';
+export { bytesMarker, invalidUtf8Sequences, withBytes } from './invalid-utf8.ts';
