@@ -46,6 +46,7 @@ export {
 export { securityHeaders } from './protocol/security-headers.ts';
 export { newRequestId, requestIdFor } from './protocol/request-id.ts';
 export { jsonNestingDepth } from './protocol/json-depth.ts';
+export { charsetOf, decodeBodyText, parseJsonBody } from './protocol/json-body.ts';
 export { isJsonMediaType, isWellFormedMediaType, mediaType } from './protocol/media-type.ts';
 export { reasonPhrase } from './protocol/reason-phrases.ts';
 export {

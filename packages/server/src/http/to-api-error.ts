@@ -46,14 +46,10 @@ export function toApiError(error: unknown): ApiError {
   if (known) return known;
   const http = (typeof error === 'object' && error !== null ? error : {}) as HttpLikeError;
   switch (http.type) {
-    case 'entity.parse.failed':
-      return protocolErrors.malformedJson(http.message ?? 'parse error');
     case 'entity.too.large':
       return protocolErrors.payloadTooLarge(http.limit);
     case 'encoding.unsupported':
       return protocolErrors.unsupportedEncoding(http.encoding ?? 'unknown');
-    case 'charset.unsupported':
-      return new ApiError(415, http.message ?? 'unsupported charset', { code: 'unsupported_media_type' });
     case 'request.aborted':
     case 'request.size.invalid':
       return protocolErrors.incompleteBody();

@@ -14,6 +14,15 @@ export function notUtf8(): ApiError {
   return new ApiError(400, 'request body is not valid UTF-8: send JSON encoded as UTF-8', { code: 'malformed_json' });
 }
 
+/** A body whose declared charset (other than UTF-8) does not fit its bytes. */
+export function notInCharset(charset: string): ApiError {
+  return new ApiError(
+    400,
+    `request body is not valid ${charset.toUpperCase()} as its Content-Type says: send JSON encoded as UTF-8`,
+    { code: 'malformed_json' },
+  );
+}
+
 export function bodyTooDeep(depth: number, maxDepth: number): ApiError {
   return new ApiError(400, `request body nests ${depth} levels deep; at most ${maxDepth} are accepted`, {
     code: 'body_too_deep',
