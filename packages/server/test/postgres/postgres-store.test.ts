@@ -6,8 +6,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleOf } from '@envspec/specs';
+import { StoreUnavailableError, vendorCore } from '@envspec/vendors';
+import { openStores } from '../../src/store/open-stores.ts';
 import { PostgresStore } from '../../src/store/postgres-store.ts';
-import { StoreUnavailableError } from '@envspec/vendors';
 import { findFreePort, startPostgresCluster, type PostgresCluster } from '@envspec/testkit';
 
 let cluster: PostgresCluster;
@@ -179,5 +181,20 @@ describe('an unavailable database is a StoreUnavailableError, never a hang', () 
     expect((failure as Error).message).toMatch(
       /^cannot open the PostgreSQL store at postgres:\/\/postgres:\*\*\*@.*\/no_such_database: database "no_such_database" does not exist$/,
     );
+  });
+});
+
+describe('openStores on PostgreSQL', () => {
+  it('one seeded pool per vendor, shared by every consumer; a consumer closing it leaves it open, close() ends it', async () => {
+    const shared = await openStores({ kind: 'postgres', url: cluster.url }, ['qoder', 'launchdarkly']);
+    const qoder = shared.stores.qoder!;
+    const [key] = vendorCore('qoder').fixtures(bundleOf('qoder'))[0]!;
+    const seeded = await qoder.get(key);
+    expect(seeded?.version).toBeGreaterThanOrEqual(1);
+    await qoder.close();
+    expect(await shared.stores.launchdarkly!.get('no such key')).toBeUndefined();
+    expect(await qoder.get(key)).toEqual(seeded);
+    await shared.close();
+    await expect(qoder.get(key)).rejects.toThrow();
   });
 });

@@ -3,9 +3,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleOf } from '@envspec/specs';
+import { credentialHeaders, vendorCore } from '@envspec/vendors';
 import { parseServerCliOptions } from '../../src/cli-options.ts';
+import { startServers } from '../../src/start-servers.ts';
 import { FileStore } from '../../src/store/file-store.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
+import { openStores } from '../../src/store/open-stores.ts';
 import { describeStoreSelection, openStore, parseStoreSelection } from '../../src/store/store-selection.ts';
 import { findFreePort } from '@envspec/testkit';
 
@@ -56,6 +60,37 @@ describe('--store', () => {
 
   it('a postgres URL with its password in it never shows the password in a message', () => {
     expect(() => parseServerCliOptions(['--store', 'postgres://u:hunter2@[bad'])).toThrow(/^(?!.*hunter2)/s);
+  });
+
+  it('openStores: consumers share one store per vendor; stopping one leaves it open for the others', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'envspec-shared-'));
+    const shared = await openStores({ kind: 'file', directory }, ['qoder']);
+    const [first, second] = await Promise.all(
+      [0, 1].map(() => startServers({ vendors: ['qoder'], ports: { qoder: 0 }, stores: shared.stores })),
+    );
+    try {
+      const path = `/api/v1/cloud/environments/${vendorCore('qoder').fixtures(bundleOf('qoder'))[0]![0]}`;
+      const headers = { ...credentialHeaders('qoder'), 'content-type': 'application/json' };
+      const written = await fetch(`${first!.servers[0]!.url}${path}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ name: 'shared' }),
+      });
+      expect(written.status).toBe(200);
+      await first!.stop();
+      const read = await fetch(`${second!.servers[0]!.url}${path}`, { headers });
+      expect(((await read.json()) as { name: string }).name).toBe('shared');
+      const again = await fetch(`${second!.servers[0]!.url}${path}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ name: 'after the first stopped' }),
+      });
+      expect(again.status).toBe(200);
+    } finally {
+      await second!.stop();
+      await shared.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('opens the store it names: memory, or files in one folder per namespace', async () => {
