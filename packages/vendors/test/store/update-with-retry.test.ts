@@ -71,4 +71,52 @@ describe('updateWithRetry', () => {
   it('calls onMissing for a key that is not stored', async () => {
     await expect(updateWithRetry(new MemoryStore<number>(), 'absent', () => 1, missing)).rejects.toThrow('missing');
   });
+
+  it("takes this process's updates of one key in turns: concurrent writers here never make each other lose", async () => {
+    const inner = new MemoryStore<number>([
+      ['k', 0],
+      ['other', 0],
+    ]);
+    let lost = 0;
+    const order: string[] = [];
+    // Reads answer late, so without the turns every concurrent update would read the same version.
+    const slow: Store<number> = {
+      get: async (key) => {
+        const read = await inner.get(key);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return read;
+      },
+      close: () => inner.close(),
+      async compareAndSet(key, expected, value) {
+        const written = await inner.compareAndSet(key, expected, value);
+        if (!written) lost += 1;
+        return written;
+      },
+    };
+    const updates = Array.from({ length: 20 }, (_, i) =>
+      updateWithRetry(slow, 'k', ({ value }) => value + 1, missing).then(() => order.push(`k${i}`)),
+    );
+    // Another key does not wait for this one's queue.
+    const other = updateWithRetry(slow, 'other', ({ value }) => value + 1, missing).then(() => order.push('other'));
+    await Promise.all([...updates, other]);
+    expect(lost).toBe(0);
+    expect(await inner.get('k')).toEqual({ value: 20, version: 21 });
+    expect(order.indexOf('other')).toBeLessThan(order.indexOf('k19'));
+    expect(order.filter((entry) => entry !== 'other')).toEqual(Array.from({ length: 20 }, (_, i) => `k${i}`));
+  });
+
+  it('an update that fails does not hold up the next one', async () => {
+    const store = new MemoryStore<number>([['k', 0]]);
+    const failing = updateWithRetry(
+      store,
+      'k',
+      () => {
+        throw new Error('bad change');
+      },
+      missing,
+    );
+    const next = updateWithRetry(store, 'k', ({ value }) => value + 1, missing);
+    await expect(failing).rejects.toThrow('bad change');
+    await expect(next).resolves.toEqual({ value: 1, version: 2 });
+  });
 });
