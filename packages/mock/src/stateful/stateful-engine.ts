@@ -7,7 +7,6 @@ import {
   failureOf,
   isApiError,
   jsonContentType,
-  protocolErrors,
   requestIdFor,
   resolveBodyLimits,
   securityHeaders,
