@@ -6,3 +6,4 @@ export {
   type StartCommandOptions,
   type StartSettings,
 } from './commands/start-command.ts';
+export { startEnvironment, type Environment, type EnvironmentOptions } from './commands/start-environment.ts';

@@ -15,7 +15,6 @@ import {
   vendorPortsOption,
   vendorsOption,
 } from '@envspec/cli-kit';
-import type { MockFleet } from '@envspec/mock';
 import {
   describeMocks,
   describeMockSettings,
@@ -24,30 +23,15 @@ import {
   mockSettings,
   type MockCommandSettings,
 } from '@envspec/mock/command';
-import type { ServerFleet } from '@envspec/server';
 import { serverOptions, serverSettings, type ServeSettings } from '@envspec/server/command';
 import { defaultCorsOrigins, defaultMockPorts, defaultServerPorts } from '@envspec/vendors';
+import { startEnvironment } from './start-environment.ts';
 
 export interface StartSettings {
   mock: MockCommandSettings;
-  server: ServeSettings & { vendors: MockCommandSettings['vendors'] };
-}
-
-/** Both fleets, or neither: when one fails to start, the other is stopped before the error surfaces. */
-async function startBoth(settings: StartSettings): Promise<[MockFleet, ServerFleet]> {
-  const { logLevel, ...server } = settings.server;
-  // Loaded only to start: `--help` and a usage error stay quick.
-  const [{ startMocks }, { createServerLogger, startServers }] = await Promise.all([
-    import('@envspec/mock'),
-    import('@envspec/server'),
-  ]);
-  const [mocks, servers] = await Promise.allSettled([
-    startMocks({ ...settings.mock, onLog: mockLog }),
-    startServers({ ...server, logger: createServerLogger(logLevel) }),
-  ]);
-  if (mocks.status === 'fulfilled' && servers.status === 'fulfilled') return [mocks.value, servers.value];
-  await Promise.all([mocks, servers].map((started) => (started.status === 'fulfilled' ? started.value.stop() : null)));
-  throw mocks.status === 'rejected' ? mocks.reason : (servers as PromiseRejectedResult).reason;
+  server: Omit<ServeSettings, 'store'> & { vendors: MockCommandSettings['vendors'] };
+  /** Where the servers keep state, shared with the mock in stateful mode. */
+  store?: ServeSettings['store'];
 }
 
 export async function startUntilStopped(settings: StartSettings): Promise<void> {
@@ -66,14 +50,26 @@ export async function startUntilStopped(settings: StartSettings): Promise<void> 
       flag: `--server-port ${vendor}=N`,
     })),
   ]);
-  const [mocks, servers] = await startBoth(settings);
-  stopOnSignals(() => Promise.all([mocks.stop(), servers.stop()]).then(() => undefined));
+  const { logLevel, ...serverOptionsOnly } = server;
+  const { createServerLogger, describeServers, describeStoreSelection } = await import('@envspec/server');
+  const environment = await startEnvironment({
+    mock: { ...mock, onLog: mockLog },
+    server: { ...serverOptionsOnly, logger: createServerLogger(logLevel) },
+    ...(settings.store ? { store: settings.store } : {}),
+  }).catch((error: unknown) => {
+    // A database that is down, say: the operator's to fix, so the reason without a stack.
+    throw new Error(`could not start: ${(error as Error).message}`);
+  });
+  stopOnSignals(environment.stop);
+  const { mocks, servers } = environment;
   const mode = mock.mode ?? 'static';
-  console.log(`\nenvspec is running. Mocks (${mode} mode; send 'Prefer: code=404' to pick a response):\n`);
+  const sharing = settings.store
+    ? ` (state ${describeStoreSelection(settings.store)}, ${mode === 'stateful' ? 'shared with the reference servers' : 'the reference servers only'})`
+    : '';
+  console.log(`\nenvspec is running. Mocks (${mode} mode${sharing}; send 'Prefer: code=404' to pick a response):\n`);
   console.log(describeMocks(mocks.mocks));
   console.log(`\n${describeMockSettings(mock)}`);
   console.log('\nReference servers (real semantics, validated against the specs; request logs on stderr):\n');
-  const { describeServers } = await import('@envspec/server');
   console.log(describeServers(servers.servers));
   console.log('\nDatadog credentials are DD-API-KEY:DD-APPLICATION-KEY. Press Ctrl-C to stop.');
 }

@@ -8,7 +8,16 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Vendor } from '@envspec/specs';
-import { readPath, send, updateRequest, withLastSegment, type RawRequest } from '@envspec/testkit';
+import {
+  bytesMarker,
+  invalidUtf8Sequences,
+  readPath,
+  send,
+  updateRequest,
+  withBytes,
+  withLastSegment,
+  type RawRequest,
+} from '@envspec/testkit';
 import './provided.ts';
 import { serveInProcess } from '../targets/in-process.ts';
 import type { TargetKind } from '../targets/target.ts';
@@ -26,7 +35,7 @@ const write = (vendor: Vendor) => authHeaders(vendor, secretFor(vendor, 'write')
 /** The spec's own update request with some part changed. */
 function update(
   vendor: Vendor,
-  change: { headers?: Record<string, string | undefined>; body?: string; path?: string; method?: string } = {},
+  change: { headers?: Record<string, string | undefined>; body?: string | Buffer; path?: string; method?: string } = {},
 ): RawRequest {
   const spec = updateRequest(vendor);
   const headers = { ...spec.headers, ...write(vendor), 'content-type': spec.contentType, ...change.headers };
@@ -81,6 +90,10 @@ const requests: Array<[string, (vendor: Vendor) => RawRequest]> = [
     },
   ],
   ['a body over the size limit', (vendor) => update(vendor, { body: JSON.stringify({ big: 'x'.repeat(150_000) }) })],
+  ...invalidUtf8Sequences.map(([name, bytes]): [string, (vendor: Vendor) => RawRequest] => [
+    `invalid UTF-8 in a string: ${name}`,
+    (vendor) => update(vendor, { body: withBytes(JSON.stringify({ name: `x${bytesMarker}` }), bytes) }),
+  ]),
 ];
 
 const vendorRequests: Array<[string, Vendor, () => RawRequest]> = [

@@ -49,7 +49,9 @@ export async function mockUntilStopped(settings: MockCommandSettings): Promise<v
   );
   // Prism and the fronts load only to mock: `--help` and a usage error stay quick.
   const { startMocks } = await import('../mock-fleet.ts');
-  const fleet = await startMocks({ ...settings, onLog: mockLog });
+  const fleet = await startMocks({ ...settings, onLog: mockLog }).catch((error: unknown) => {
+    throw new Error(`the mocks could not start: ${(error as Error).message}`);
+  });
   stopOnSignals(fleet.stop);
   const engine = settings.mode === 'stateful' ? 'stateful, in process' : `Prism, ${settings.mode ?? 'static'}`;
   console.log(`Mocks ready (${engine}):\n\n${describeMocks(fleet.mocks)}\n`);

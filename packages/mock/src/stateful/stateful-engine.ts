@@ -4,9 +4,9 @@ import {
   MemoryStore,
   answerFailure,
   explainAuthentication,
+  failureOf,
   isApiError,
   jsonContentType,
-  protocolErrors,
   requestIdFor,
   resolveBodyLimits,
   securityHeaders,
@@ -40,7 +40,7 @@ export interface StatefulEngineOptions {
   body?: Partial<BodyLimits>;
   /** The vendors' own settings, e.g. `{ maxPatchOperations: 20 }`. */
   vendorOptions?: Partial<Record<VendorOptionName, number>>;
-  /** Called with anything that made the engine answer 500 (a store that failed, a bug). */
+  /** Called with anything that made the engine answer 5xx (a store that failed or is unavailable, a bug). */
   onError?: (error: unknown, request: Request) => void;
 }
 
@@ -137,11 +137,8 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
         });
       } catch (error) {
         if (!isApiError(error)) options.onError?.(error, request);
-        const failure = explainAuthentication(
-          core,
-          isApiError(error) ? error : protocolErrors.internalError(),
-          credential,
-        );
+        // An unavailable store is a 503 with Retry-After, anything else unknown a bare 500.
+        const failure = explainAuthentication(core, failureOf(error), credential);
         const { status, headers, body } = answerFailure(core, failure, requestId);
         return new Response(body, { status, headers: { ...metered.headers, ...headers } });
       }

@@ -34,14 +34,20 @@ export async function serveUntilStopped(settings: ServeSettings): Promise<void> 
     })),
   );
   // Express and the validator load only to serve: `--help` and a usage error stay quick.
-  const [{ startServers }, { createServerLogger }, { describeServers }] = await Promise.all([
-    import('../start-servers.ts'),
-    import('../logger.ts'),
-    import('../describe-servers.ts'),
-  ]);
-  const fleet = await startServers({ ...options, logger: createServerLogger(logLevel) });
+  const [{ startServers }, { createServerLogger }, { describeServers }, { describeStoreSelection }] = await Promise.all(
+    [
+      import('../start-servers.ts'),
+      import('../logger.ts'),
+      import('../describe-servers.ts'),
+      import('../store/store-selection.ts'),
+    ],
+  );
+  const fleet = await startServers({ ...options, logger: createServerLogger(logLevel) }).catch((error: unknown) => {
+    // A database that is down, say: the operator's to fix, so the reason without a stack.
+    throw new Error(`the reference servers could not start: ${(error as Error).message}`);
+  });
   stopOnSignals(fleet.stop);
-  console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
+  console.log(`Reference servers ready${options.store ? ` (state ${describeStoreSelection(options.store)})` : ''}:\n`);
   console.log(describeServers(fleet.servers));
 }
 

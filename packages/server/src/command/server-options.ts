@@ -17,6 +17,7 @@ import {
   type VendorOptionName,
 } from '@envspec/vendors';
 import type { StartServersOptions } from '../start-servers.ts';
+import { parseStoreSelection, storeSelectionSyntax, type StoreSelection } from '../store/store-selection.ts';
 
 /** What the server's flags configure; the logger is made from `logLevel` by whoever starts the servers. */
 export type ServerSettings = Pick<
@@ -99,7 +100,12 @@ const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, letter: string) =>
 
 export function serverOptions(): Option[] {
   return [
-    new Option('--data-dir <dir>', 'keep state in files under DIR (survives restarts and crashes); default in memory'),
+    // Parsed in serverSettings, not by commander, whose message would repeat the value: a password.
+    new Option(
+      '--store <store>',
+      `where state lives: ${storeSelectionSyntax} (one database shared by every replica); default in memory`,
+    ),
+    new Option('--data-dir <dir>', 'the same as --store file:DIR: state in files, surviving restarts and crashes'),
     new Option(
       '--rate-limit <requests/seconds>',
       'per-credential limit for every credential, e.g. 100/60; default off',
@@ -111,6 +117,15 @@ export function serverOptions(): Option[] {
       ),
     ),
   ];
+}
+
+/** `--store`'s value; its message (a UsageError) never shows a password. */
+function storeFrom(text: string): StoreSelection {
+  try {
+    return parseStoreSelection(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 /** The settings `serverOptions()` parsed into; throws `UsageError` for limits that cannot work together. */
@@ -130,12 +145,22 @@ export function serverSettings(values: Record<string, unknown>): ServerSettings 
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  if (values.store !== undefined && values.dataDir !== undefined)
+    throw new UsageError(
+      '--store and --data-dir both say where state lives: give one (--data-dir DIR is --store file:DIR)',
+    );
+  const store =
+    typeof values.store === 'string'
+      ? storeFrom(values.store)
+      : typeof values.dataDir === 'string'
+        ? ({ kind: 'file', directory: values.dataDir } as const)
+        : undefined;
   return {
     logLevel: String(values.logLevel ?? 'info'),
     limits,
     body,
     vendorOptions,
-    ...(typeof values.dataDir === 'string' ? { dataDir: values.dataDir } : {}),
+    ...(store ? { store } : {}),
     ...(values.rateLimit ? { rateLimit: values.rateLimit as RateLimitRule } : {}),
   };
 }

@@ -58,7 +58,7 @@ describe('envspec serve flags', () => {
       { vendors: ['qoder', 'datadog'], ports: { datadog: 5012 } },
     ],
     [['--port', 'qoder=0'], { ports: { qoder: 0 } }],
-    [['--host', '0.0.0.0', '--data-dir', '.data'], { host: '0.0.0.0', dataDir: '.data' }],
+    [['--host', '0.0.0.0', '--data-dir', '.data'], { host: '0.0.0.0', store: { kind: 'file', directory: '.data' } }],
     [
       ['--rate-limit', '100/60', '--log-level', 'silent'],
       { rateLimit: { limit: 100, windowMs: 60_000 }, logLevel: 'silent' },
