@@ -78,6 +78,14 @@ describe('envspec start flags', () => {
     return seen[0]!;
   }
 
+  it("--store is the servers', shared with the mock, and --data-dir is --store file:DIR", async () => {
+    expect((await settingsOf('--store', 'postgres://db/envspec')).store).toEqual({
+      kind: 'postgres',
+      url: 'postgres://db/envspec',
+    });
+    expect((await settingsOf()).store).toBeUndefined();
+  });
+
   it('--mock-port moves a mock, --server-port the reference server, and nothing else moves', async () => {
     const { mock, server } = await settingsOf('--mock-port', 'qoder=5010', '--server-port', 'qoder=5020');
     expect(mock.ports).toEqual({ qoder: 5010 });
@@ -85,7 +93,7 @@ describe('envspec start flags', () => {
   });
 
   it('shares --vendor, --host and --cors-origin, and gives each side its own flags', async () => {
-    const { mock, server } = await settingsOf(
+    const { mock, server, store } = await settingsOf(
       ...['--vendor', 'fabro', '--host', '0.0.0.0', '--cors-origin', 'https://app.example.com'],
       ...['--mode', 'stateful', '--seed', 's', '--delay', '10', '--error-rate', '0.5', '--error-status', '503'],
       ...['--data-dir', '.data', '--rate-limit', '5/1', '--log-level', 'warn', '--body-limit', '2048'],
@@ -103,12 +111,12 @@ describe('envspec start flags', () => {
     expect(server).toEqual({
       ...shared,
       ports: {},
-      dataDir: '.data',
       rateLimit: { limit: 5, windowMs: 1000 },
       logLevel: 'warn',
       limits: {},
       body: { limitBytes: 2048 },
       vendorOptions: {},
     });
+    expect(store).toEqual({ kind: 'file', directory: '.data' });
   });
 });

@@ -96,17 +96,15 @@ export function createStartCommand({ start = startUntilStopped }: StartCommandOp
     const host = values.host as string;
     const cors = corsFrom(values.corsOrigin as string[] | undefined);
     const shared = { vendors, host, ...(cors === undefined ? {} : { cors }) };
+    const { store, ...server } = serverSettings(values);
     await start({
       mock: {
         ...mockSettings(values),
         ...shared,
         ports: portOverrides('--mock-port', values.mockPort as never, vendors),
       },
-      server: {
-        ...serverSettings(values),
-        ...shared,
-        ports: portOverrides('--server-port', values.serverPort as never, vendors),
-      },
+      server: { ...server, ...shared, ports: portOverrides('--server-port', values.serverPort as never, vendors) },
+      ...(store ? { store } : {}),
     });
   });
 }

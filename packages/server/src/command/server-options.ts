@@ -20,11 +20,10 @@ import type { StartServersOptions } from '../start-servers.ts';
 import { parseStoreSelection, storeSelectionSyntax, type StoreSelection } from '../store/store-selection.ts';
 
 /** What the server's flags configure; the logger is made from `logLevel` by whoever starts the servers. */
-export type ServerSettings = Pick<
-  StartServersOptions,
-  'dataDir' | 'rateLimit' | 'limits' | 'body' | 'vendorOptions'
-> & {
+export type ServerSettings = Pick<StartServersOptions, 'rateLimit' | 'limits' | 'body' | 'vendorOptions'> & {
   logLevel: string;
+  /** Where state lives; `--data-dir DIR` is `file:DIR`. Undefined: in memory, per process. */
+  store?: StoreSelection;
 };
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
