@@ -5,14 +5,17 @@
  * /resources/memory`, `GET status 401`, `PUT parameter header if-match`, `GET response 200 /_access/…`.
  * Each row's `what` and `why` are what a reader sees; specs/README.md tells the same story at length.
  */
-import type { DefinedVendor } from './vendor-definitions.ts';
+import type { Vendor } from '../../src/index.ts';
 
 export interface Exception {
-  vendors: DefinedVendor[];
+  vendors: Vendor[];
   /** The departure, in a few words. */
   what: string;
   where: RegExp;
-  /** The keywords it covers (`status`: a status the vendor does not document; `example`: a vendor example both schemas reject). */
+  /**
+   * The keywords it covers: JSON Schema keywords, `status` (a status the vendor does not document),
+   * `example` (a vendor example both schemas reject), `sdk` (a body a Qoder SDK can send that we reject).
+   */
   keywords: string[];
   why: string;
 }
@@ -108,5 +111,19 @@ export const exceptions: Exception[] = [
     where: /^(GET|PATCH) response 200 \/_access\/(denied|allowed)\/(\d+|\[\])\/reason\/notActions\/\d+$/,
     keywords: ['example'],
     why: 'Its generated examples list `null` action specifiers, which its own schema (strings) rejects; ours rejects them too.',
+  },
+  {
+    vendors: ['qoder'],
+    what: 'config.type required',
+    where: /^(POST|PUT) request \(SDK\) a cloud config without its type/,
+    keywords: ['sdk'],
+    why: 'The seed states `config.type` is required whenever `config` is sent; the TypeScript SDK may leave it out (Go never does).',
+  },
+  {
+    vendors: ['qoder'],
+    what: 'null config, networking, packages, metadata refused',
+    where: /^(POST|PUT) request \(SDK\) (a )?null (config|metadata|networking)/,
+    keywords: ['sdk'],
+    why: "The TypeScript SDK's types allow these nulls but nothing documents what Qoder does with them; we answer 400 rather than guess.",
   },
 ];

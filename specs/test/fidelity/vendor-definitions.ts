@@ -16,8 +16,14 @@ const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** `<repo>/vendor-definitions/`. */
 export const repositoryCopyDir = join(repositoryRoot, 'vendor-definitions');
 
-/** `<repo>/../shared/vendor-definitions/`, which a clean clone does not have. */
-export const sharedDir = join(repositoryRoot, '..', 'shared', 'vendor-definitions');
+/**
+ * `<repo>/../shared/vendor-definitions/`, which a clean clone does not have. `ENVSPEC_SHARED_DIR`
+ * names the shared folder instead, for a checkout that does not sit beside it (a git worktree).
+ */
+export const sharedDir = join(
+  process.env.ENVSPEC_SHARED_DIR ?? join(repositoryRoot, '..', 'shared'),
+  'vendor-definitions',
+);
 
 /**
  * The definition each vendor's spec is measured against. Fabro's is the version its documentation
