@@ -50,6 +50,28 @@ export function documentedResponse(
   throw new Error(`no operation ${operationId} in the ${vendor} bundle`);
 }
 
+/** The documented example of an operation's request body with this name. */
+export function documentedRequest(vendor: Vendor, operationId: string, name: string): unknown {
+  const document = bundle(vendor);
+  for (const pathItem of Object.values(document.paths as Json)) {
+    for (const operation of Object.values(pathItem as Json)) {
+      if ((operation as Json)?.operationId !== operationId) continue;
+      const body = resolve(document, (operation as Json).requestBody);
+      const example = body.content?.['application/json']?.examples?.[name];
+      if (!example) throw new Error(`${operationId} has no request example '${name}'`);
+      return resolve(document, example as Json).value;
+    }
+  }
+  throw new Error(`no operation ${operationId} in the ${vendor} bundle`);
+}
+
+/** The spec's servers other than the local mock and reference server. */
+export function publicServerUrls(vendor: Vendor): string[] {
+  return (bundle(vendor).servers as Array<{ url: string }>)
+    .map((server) => server.url)
+    .filter((url) => !url.startsWith('http://127.0.0.1'));
+}
+
 /** The `site` enum of the Datadog bundle's first server. */
 export function datadogSiteEnum(): string[] {
   return bundle('datadog').servers[0].variables.site.enum as string[];
