@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { generatedFile, renderVendor } from '@envspec/types/render';
+import { generatedFile, renderIndex, renderVendor } from '@envspec/types/render';
 import { bundle, renderMarkdown, runReview } from '../../src/spec-review/index.ts';
 
 const exec = promisify(execFile);
@@ -20,9 +20,8 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const scriptsDir = fileURLToPath(new URL('../..', import.meta.url));
 const cli = fileURLToPath(new URL('../../src/spec-review/cli.ts', import.meta.url));
 
-const getOperation = 'GET /api/v1/cloud/environments/{environment_id}';
-const putOperation = 'PUT /api/v1/cloud/environments/{environment_id}';
-const removedChange = 'property-removed: response 200 application/json body.description';
+const operations = ['GET', 'PUT', 'POST'].map((method) => `${method} /api/v1/cloud/environments/{environment_id}`);
+const removedChange = 'property-removed: response 200 application/json body.scope';
 
 let scratch: string;
 
@@ -60,11 +59,15 @@ async function deleteIn(file: string, path: string[]): Promise<void> {
   await writeFile(full, document.toString());
 }
 
-/** What `pnpm generate` does for one vendor, inside the scratch repo. */
+/** What `pnpm generate` does for one vendor, inside the scratch repo (the index lists every vendor's names). */
 async function regenerate(vendor: 'qoder'): Promise<void> {
-  const bundled = join(scratch, 'specs', 'bundled', `${vendor}.json`);
-  await bundle(scratch, vendor, bundled);
-  await writeFile(join(scratch, 'packages', 'types', generatedFile(vendor)), await renderVendor(vendor, bundled));
+  const bundled = (name: string) => join(scratch, 'specs', 'bundled', `${name}.json`);
+  await bundle(scratch, vendor, bundled(vendor));
+  await writeFile(
+    join(scratch, 'packages', 'types', generatedFile(vendor)),
+    await renderVendor(vendor, bundled(vendor)),
+  );
+  await writeFile(join(scratch, 'packages', 'types', generatedFile('index')), await renderIndex(bundled));
 }
 
 beforeAll(async () => {
@@ -106,9 +109,9 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
   });
 
   it('fails on a removed response field, naming the field and the operations', async () => {
-    await deleteIn('specs/qoder/components/schemas/Environment.yaml', ['properties', 'description']);
-    await deleteIn('specs/qoder/components/examples/Environment.yaml', ['value', 'description']);
-    await deleteIn('specs/qoder/components/examples/UpdatedEnvironment.yaml', ['value', 'description']);
+    await deleteIn('specs/qoder/components/schemas/Environment.yaml', ['properties', 'scope']);
+    await deleteIn('specs/qoder/components/examples/Environment.yaml', ['value', 'scope']);
+    await deleteIn('specs/qoder/components/examples/UpdatedEnvironment.yaml', ['value', 'scope']);
 
     // Not regenerated yet: drift, with the fix named.
     const stale = await reviewInProcess();
@@ -129,38 +132,38 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
       '--quiet',
       '--all',
       '--message',
-      'remove description',
+      'remove scope',
     );
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(1);
-    expect(output).toContain('qoder: 2 unacknowledged breaking change(s)');
-    for (const operation of [getOperation, putOperation]) expect(markdown).toContain(`#### \`${operation}\``);
-    expect(markdown).toContain('❌ `response 200 application/json body.description`: property `description` removed.');
-    expect(markdown).toContain('What breaks for a client: Clients that read `description` get undefined.');
+    expect(output).toContain('qoder: 3 unacknowledged breaking change(s)');
+    for (const operation of operations) expect(markdown).toContain(`#### \`${operation}\``);
+    expect(markdown).toContain('❌ `response 200 application/json body.scope`: property `scope` removed.');
+    expect(markdown).toContain('What breaks for a client: Clients that read `scope` get undefined.');
     expect(markdown).toContain(`change: "${removedChange}"`);
     // The other vendors are untouched.
     expect(markdown).toMatch(/## fabro — [^\n]+\n\nNo changes against the base/);
   });
 
   it('passes once the break is acknowledged with a reason', async () => {
-    const acknowledged = [getOperation, putOperation].map((operation) => ({
+    const acknowledged = operations.map((operation) => ({
       vendor: 'qoder',
       operation,
       change: removedChange,
-      reason: 'Qoder no longer returns descriptions; clients were told in the changelog.',
+      reason: 'Qoder no longer returns scopes; clients were told in the changelog.',
     }));
     await writeFile(join(scratch, 'specs', 'breaking-changes.yaml'), stringify({ acknowledged }));
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(0);
     expect(markdown).toContain('✅ **Passes**');
-    expect(markdown).toContain('✅ acknowledged `response 200 application/json body.description`');
-    expect(markdown).toContain('Reason: Qoder no longer returns descriptions');
+    expect(markdown).toContain('✅ acknowledged `response 200 application/json body.scope`');
+    expect(markdown).toContain('Reason: Qoder no longer returns scopes');
   });
 
   it('rejects an acknowledgement without a reason', async () => {
     await writeFile(
       join(scratch, 'specs', 'breaking-changes.yaml'),
-      stringify({ acknowledged: [{ vendor: 'qoder', operation: getOperation, change: removedChange, reason: '' }] }),
+      stringify({ acknowledged: [{ vendor: 'qoder', operation: operations[0], change: removedChange, reason: '' }] }),
     );
     const { failures, markdown } = await reviewInProcess();
     expect(failures).toHaveLength(2); // the bad entry, and the breaks it therefore does not acknowledge

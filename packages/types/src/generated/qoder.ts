@@ -31,7 +31,7 @@ export interface paths {
          */
         put: operations["updateEnvironment"];
         /**
-         * Update an environment (POST)
+         * Post an environment update
          * @description The same partial update as `PUT`, with the same body, answers and
          *     semantics. Qoder's official SDKs (TypeScript and Go) update with `POST`;
          *     the documentation page shows `PUT`.
@@ -201,11 +201,8 @@ export interface components {
             name?: string | null;
             /** @description New environment description; `null` clears it, an empty string is stored as an empty string. */
             description?: string | null;
-            /**
-             * @description New visibility scope (`organization` or `account`); `null` leaves it unchanged.
-             * @enum {string|null}
-             */
-            scope?: "organization" | "account" | null;
+            /** @description New visibility scope; `null` leaves it unchanged. */
+            scope?: components["schemas"]["EnvironmentScope"] | null;
             config?: components["schemas"]["EnvironmentConfigUpdate"];
             metadata?: components["schemas"]["MetadataUpdate"];
         };
