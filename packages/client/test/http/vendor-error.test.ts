@@ -40,7 +40,9 @@ const fabroEnvelopeWithoutCode = {
 };
 
 describe('errors from responses', () => {
-  const cases: Array<[string, { error: ApiError; type: Function; want: Record<string, unknown> }]> = [
+  const cases: Array<
+    [string, { error: ApiError; type: abstract new (...args: never) => ApiError; want: Record<string, unknown> }]
+  > = [
     [
       'qoder envelope',
       {
