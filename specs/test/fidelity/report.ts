@@ -29,9 +29,7 @@ export interface Departure {
 export interface ExampleResult {
   /** `<METHOD> <path> <place> <example name> at <instance path>`. */
   name: string;
-  /** `<METHOD> <place> <instance path>` of the example, as departures name places. */
-  where: string;
-  /** Issues found by the other side's schema (empty when valid). */
+  /** Issues found by the other side's schema (empty when valid), each placed as departures name places. */
   issues: Array<{ where: string; message: string }>;
   /** For a vendor example: issues its own definition finds in it. */
   ownIssues: string;
@@ -74,7 +72,6 @@ function exampleResult(
   const ownIssues = own ? check(own.validator, governingAt(own.document, own.root, example.path), example.value) : [];
   return {
     name: `${operationLabel(places)} ${example.name}${path ? ` at ${path}` : ''}`,
-    where: where.trimEnd(),
     issues: issues.map((issue) => ({ where: `${where}${issue.instancePath}`.trimEnd(), message: issue.message })),
     ownIssues: formatIssues(ownIssues, 'example'),
   };
