@@ -330,7 +330,7 @@ export interface components {
          * @description Current resource revision used for optimistic concurrency, as returned in the
          *     `ETag` response header. Quoted (`"…"`) or bare 64-character lowercase hex are
          *     both accepted; anything else is a `400`, and a missing `If-Match` a `428`.
-         * @example "3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb"
+         * @example "f5ffc1d3e6568a95584744ee6884054f3fd9d9225cf57076172095881af0ff81"
          */
         IfMatch: string;
     };
@@ -344,7 +344,7 @@ export interface components {
         XRequestId: components["schemas"]["RequestId"];
         /**
          * @description The environment's current `revision` in double quotes. Send it back as `If-Match` to replace the environment.
-         * @example "3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb"
+         * @example "f5ffc1d3e6568a95584744ee6884054f3fd9d9225cf57076172095881af0ff81"
          */
         ETag: string;
     };
@@ -392,7 +392,7 @@ export interface operations {
                  * @description Current resource revision used for optimistic concurrency, as returned in the
                  *     `ETag` response header. Quoted (`"…"`) or bare 64-character lowercase hex are
                  *     both accepted; anything else is a `400`, and a missing `If-Match` a `428`.
-                 * @example "3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb"
+                 * @example "f5ffc1d3e6568a95584744ee6884054f3fd9d9225cf57076172095881af0ff81"
                  */
                 "If-Match": components["parameters"]["IfMatch"];
             };
@@ -417,7 +417,7 @@ export interface operations {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     /**
                      * @description The new `revision`, quoted. Send it as `If-Match` on the next replace.
-                     * @example "c478cd9de74c167c3b021a14415f5011f71d488006c00a009fd713928c78f559"
+                     * @example "8c6a369377c8ef41e1604fea1d2a1e35e74a88237b8fda97bb8b0e26726dca03"
                      */
                     ETag?: string;
                     [name: string]: unknown;
