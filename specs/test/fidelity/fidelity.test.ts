@@ -10,10 +10,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadBundle, locate, type Vendor } from '../../src/index.ts';
 import { exceptions, type Exception } from './exceptions.ts';
-import { isJsonObject } from './json.ts';
+import { isJsonObject } from '../../src/json.ts';
 import { qoderUpdatePath, sdkBodyResults, sdkReadFields } from './qoder-sdk.ts';
 import { fidelityReport, type Departure, type FidelityReport } from './report.ts';
-import { definedVendors, type DefinedVendor } from './vendor-definitions.ts';
+import { definedVendors, type DefinedVendor } from '../../src/vendor-definitions.ts';
 
 const reports = new Map<DefinedVendor, FidelityReport>(
   definedVendors.map((vendor) => [vendor, fidelityReport(vendor)]),

@@ -14,7 +14,7 @@ import {
   type OperationObject,
   type ResponseObject,
 } from '../../src/index.ts';
-import type { Json } from './json.ts';
+import type { Json } from '../../src/json.ts';
 import { schemaExamples, type SchemaNode, type Segment } from './schema-nodes.ts';
 
 export interface LocatedExample {

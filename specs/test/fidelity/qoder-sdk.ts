@@ -13,7 +13,7 @@ import {
   pointer,
   type OpenApiDocument,
 } from '../../src/index.ts';
-import type { Json } from './json.ts';
+import type { Json } from '../../src/json.ts';
 
 export const qoderUpdatePath = '/api/v1/cloud/environments/{environment_id}';
 

@@ -12,7 +12,7 @@ import {
   type SchemaIssue,
 } from '../../src/index.ts';
 import { compareSchemas, type Direction } from './departures.ts';
-import type { Json } from './json.ts';
+import type { Json } from '../../src/json.ts';
 import {
   operationLabel,
   operationPlaces,
@@ -21,7 +21,7 @@ import {
   type SchemaLocation,
 } from './locations.ts';
 import { governingAt, renderPath, schemaPointer, type Governing } from './schema-nodes.ts';
-import { loadVendorDefinition, type DefinedVendor } from './vendor-definitions.ts';
+import { loadVendorDefinition, type DefinedVendor } from '../../src/vendor-definitions.ts';
 
 export interface Departure {
   /** `<METHOD> <place> <instance path>`, for example `PUT request /resources/memory` or `GET status 401`. */

@@ -4,7 +4,7 @@
  * find the schema that governs the value at a path such as `/image/dockerfile/value`.
  */
 import { locate, pointer, type OpenApiDocument } from '../../src/index.ts';
-import { isJsonObject, type Json, type JsonObject } from './json.ts';
+import { isJsonObject, type Json, type JsonObject } from '../../src/json.ts';
 
 /** One step into an instance: a property, any array item (`[]`) or any value of a map (`{}`). */
 export type Segment = { property: string } | 'item' | 'value';

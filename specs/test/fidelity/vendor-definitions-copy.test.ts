@@ -10,13 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  definitionFileNames,
-  definitionFiles,
-  hasSharedDefinitions,
-  repositoryCopyDir,
-  sharedDir,
-} from './vendor-definitions.ts';
+import { definitionFiles, vendorDefinitionsDir as repositoryCopyDir } from '../../src/vendor-definitions.ts';
+import { definitionFileNames, hasSharedDefinitions, sharedDir } from './vendor-definitions.ts';
 
 /** SHA-256 of each file as copied; update together with the copy. */
 const recordedDigests = {
