@@ -47,8 +47,10 @@ export interface VendorProfile {
   errorSchema: string;
   /** Free-form maps inside `validBody` (where a client chooses the keys), or the object a pollution key would go into. */
   maps: JsonPath[];
-  /** Locations where `null` is valid (Qoder: a null metadata value deletes the key). */
+  /** Locations where `null` is valid (Qoder: a null name is ignored, a null description or metadata value clears it). */
   nullAllowed(path: JsonPath): boolean;
+  /** The status of a JSON body the schema refuses: 400, or 422 for Fabro, whose framework answers so. */
+  schemaInvalidStatus: 400 | 422;
 }
 
 /** A JSON object or array as the battery walks and rewrites it. */
@@ -83,6 +85,7 @@ function profile(vendor: Vendor): VendorProfile {
     credentialHeaders: (presented: string) => credentialHeaders(vendor, presented),
     preconditions: () => ({}),
     nullAllowed: () => false,
+    schemaInvalidStatus: 400 as const,
   };
   switch (vendor) {
     case 'qoder': {
@@ -110,7 +113,9 @@ function profile(vendor: Vendor): VendorProfile {
         ],
         errorSchema: '#/components/schemas/Error',
         maps: [['metadata']],
-        nullAllowed: (path) => path.length === 2 && path[0] === 'metadata',
+        nullAllowed: (path) =>
+          (path.length === 1 && (path[0] === 'name' || path[0] === 'description')) ||
+          (path.length === 2 && path[0] === 'metadata'),
       };
     }
     case 'fabro': {
@@ -130,6 +135,18 @@ function profile(vendor: Vendor): VendorProfile {
         ],
         errorSchema: '#/components/schemas/Error',
         maps: [['labels'], ['env']],
+        // The example's nullable settings are set: each may be sent as null.
+        nullAllowed: (path) =>
+          [
+            'image/dockerfile',
+            'image/docker',
+            'resources/cpu',
+            'resources/memory',
+            'resources/disk',
+            'lifecycle/auto_stop',
+            'volumes/0/subpath',
+          ].includes(path.join('/')),
+        schemaInvalidStatus: 422,
       };
     }
     case 'datadog': {
