@@ -1,7 +1,8 @@
 /**
  * Starts the selected targets once for the whole run (CONTRACT_TARGET=mock,server,proxy,url and
  * CONTRACT_VENDORS=qoder,…), hands their URLs to the suites, and on teardown stops every process,
- * prints the coverage table and fails the run if the server target missed a documented status.
+ * prints the coverage table and fails the run if the server target missed a documented status a
+ * client can provoke (every 4xx and 2xx).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,9 @@ export default async function setup(project: TestProject) {
       `\nContract coverage (operation × documented status × target), also in reports/contract-coverage.json:\n\n${formatCoverage(rows, kinds)}\n`,
     );
     if (kinds.includes('server')) {
-      const missed = rows.filter((row) => !row.targets.server);
+      // A 5xx (Fabro's failed store) is the server's own failure: no request to a healthy server
+      // causes it. The server's own tests provoke it with a failing store; here it is listed only.
+      const missed = rows.filter((row) => !row.targets.server && Number(row.status) < 500);
       if (missed.length > 0) {
         throw new Error(
           `the server target did not exercise: ${missed.map((row) => `${row.vendor} ${row.operationId} ${row.status}`).join(', ')}`,
