@@ -24,8 +24,7 @@ export function authHeaders(vendor: Vendor, secret: string): Record<string, stri
 
 export function roleHeaders(vendor: Vendor, role: Role): Record<string, string> {
   const secret = secretFor(vendor, role);
-  if (!secret)
-    throw new Error(`no ${role} credential for ${vendor}: set ${roleVariable(vendor, role)}`);
+  if (!secret) throw new Error(`no ${role} credential for ${vendor}: set ${roleVariable(vendor, role)}`);
   return authHeaders(vendor, secret);
 }
 

@@ -321,7 +321,9 @@ export function createFront(options: FrontOptions): Server {
       socket.destroy();
       return;
     }
-    socket.end(serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), core.requestId(undefined))));
+    socket.end(
+      serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), core.requestId(undefined))),
+    );
   });
   server.once('close', () => agent.destroy());
   return server;

@@ -35,7 +35,9 @@ export function createHttpServer(app: Express, overrides: Partial<ConnectionLimi
       socket.destroy();
       return;
     }
-    socket.end(serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), core.requestId(undefined))));
+    socket.end(
+      serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), core.requestId(undefined))),
+    );
   });
   return server;
 }
