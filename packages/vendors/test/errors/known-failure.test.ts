@@ -47,7 +47,8 @@ describe('knownFailure', () => {
 
 describe.each(vendors)('%s answers an unavailable store', (vendor) => {
   it(`503 in its envelope with Retry-After and code ${String(unavailableCodes[vendor])}`, () => {
-    const answer = answerFailure(vendorCore(vendor), failureOf(unavailable), 'req_1');
+    const core = vendorCore(vendor);
+    const answer = answerFailure(core, failureOf(unavailable), core.requestId(undefined));
     expect(answer.status).toBe(503);
     expect(answer.headers['Retry-After']).toBe('2');
     const body = JSON.parse(answer.body) as unknown;
