@@ -17,7 +17,8 @@ const unavailable = new StoreUnavailableError(
 /** The code each vendor's client reads for an unavailable store: never `internal_error`, which would say "a bug". */
 const unavailableCodes: Record<Vendor, string | undefined> = {
   qoder: 'store_unavailable',
-  fabro: 'store_unavailable',
+  // Fabro sends a code only where its server sets one (a bad token); ordinary errors carry none.
+  fabro: undefined,
   // Datadog's envelope is a list of messages, with no code.
   datadog: undefined,
   launchdarkly: 'service_unavailable',
