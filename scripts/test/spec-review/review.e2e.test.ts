@@ -21,8 +21,7 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const scriptsDir = fileURLToPath(new URL('../..', import.meta.url));
 const cli = fileURLToPath(new URL('../../src/spec-review/cli.ts', import.meta.url));
 
-const getOperation = 'GET /api/v1/cloud/environments/{environment_id}';
-const putOperation = 'PUT /api/v1/cloud/environments/{environment_id}';
+const operations = ['GET', 'PUT', 'POST'].map((method) => `${method} /api/v1/cloud/environments/{environment_id}`);
 const removedChange = 'response-required-property-removed: response 200 application/json body.status';
 
 let scratch: string;
@@ -166,8 +165,8 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
     await commitAll(scratch, 'remove status');
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(1);
-    expect(output).toContain('qoder: 2 unacknowledged breaking change(s)');
-    for (const operation of [getOperation, putOperation]) expect(markdown).toContain(`#### \`${operation}\``);
+    expect(output).toContain('qoder: 3 unacknowledged breaking change(s)');
+    for (const operation of operations) expect(markdown).toContain(`#### \`${operation}\``);
     expect(markdown).toContain(
       '❌ `response 200 application/json body.status`: required property `status` removed from the response: clients that read it get nothing.',
     );
@@ -179,7 +178,7 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
   });
 
   it('passes once the break is acknowledged with a reason', async () => {
-    const acknowledged = [getOperation, putOperation].map((operation) => ({
+    const acknowledged = operations.map((operation) => ({
       vendor: 'qoder',
       operation,
       change: removedChange,
@@ -196,7 +195,7 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
   it('rejects an acknowledgement without a reason', async () => {
     await writeFile(
       join(scratch, 'specs', 'breaking-changes.yaml'),
-      stringify({ acknowledged: [{ vendor: 'qoder', operation: getOperation, change: removedChange, reason: '' }] }),
+      stringify({ acknowledged: [{ vendor: 'qoder', operation: operations[0], change: removedChange, reason: '' }] }),
     );
     const { failures, markdown } = await reviewInProcess();
     expect(failures).toHaveLength(2); // the bad entry, and the breaks it therefore does not acknowledge
@@ -260,6 +259,7 @@ describe('pnpm spec:review with the client that consumes the types', { timeout: 
       'ReplacedEnvironment',
       'ReplaceWithDockerImageRequest',
       'ReplaceWithInlineDockerfileRequest',
+      'ReplaceWithDefaultsRequest',
     ]) {
       await deleteIn(`specs/fabro/components/examples/${example}.yaml`, ['value', 'labels'], root);
     }

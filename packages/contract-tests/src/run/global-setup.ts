@@ -3,7 +3,8 @@
  * CONTRACT_VENDORS=qoder,…), hands their URLs to the suites, and on teardown stops every process,
  * prints the coverage table, writes it to CONTRACT_REPORT (default `reports/contract-coverage.json`
  * in this package; `none` writes nothing) and fails the run if the server or an MSW target missed a
- * documented status.
+ * documented status a client can provoke (every 4xx and 2xx; the examples handlers serve every
+ * documented status).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,10 +49,15 @@ export default async function setup(project: TestProject) {
       `\nContract coverage (operation × documented status × target)${report === 'none' ? '' : `, also in ${report}`}:\n\n${formatCoverage(rows, kinds)}\n`,
     );
     // Targets that must answer every documented status: the server and the MSW handlers provoke
-    // each for real; the examples handlers serve each on request.
+    // each for real; the examples handlers serve each on request. A 5xx (Fabro's failed store) is the
+    // server's own failure: no request to a healthy server or engine causes it. The server's own tests
+    // provoke it with a failing store; here it is listed only.
     const complete = kinds.filter((kind) => (gatedKinds as readonly string[]).includes(kind));
+    const provokable = (kind: string, status: string) => kind === 'msw-examples' || Number(status) < 500;
     const missed = complete.flatMap((kind) =>
-      rows.filter((row) => !row.targets[kind]).map((row) => `${kind}: ${row.vendor} ${row.operationId} ${row.status}`),
+      rows
+        .filter((row) => !row.targets[kind] && provokable(kind, row.status))
+        .map((row) => `${kind}: ${row.vendor} ${row.operationId} ${row.status}`),
     );
     if (missed.length > 0) throw new Error(`documented statuses not exercised: ${missed.join(', ')}`);
   };

@@ -8,6 +8,7 @@ import {
   isApiError,
   jsonContentType,
   requestIdFor,
+  protocolErrors,
   resolveBodyLimits,
   securityHeaders,
   vendorCore,
@@ -119,7 +120,7 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
     close: () => store.close(),
     async handle(request) {
       const header = (name: string) => request.headers.get(name) ?? undefined;
-      const requestId = requestIdFor(header('x-request-id'));
+      const requestId = core.requestId(header('x-request-id'));
       const credential = gate.identify(header);
       const metered = gate.meter(credential);
       try {

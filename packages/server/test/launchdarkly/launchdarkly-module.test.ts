@@ -177,6 +177,7 @@ interface ErrorCase {
 const codeByStatus: Record<number, string> = {
   400: 'invalid_request',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
   409: 'optimistic_locking_error',
@@ -456,6 +457,15 @@ describe('launchdarkly errors answer in the LaunchDarkly envelope and change not
       },
     ],
     ['GET without a token', { method: 'GET', headers: {}, status: 401, message: /Authorization/ }],
+    [
+      'GET with a token that may write but not read',
+      {
+        method: 'GET',
+        headers: { authorization: 'api-0000demo-write-only' },
+        status: 403,
+        message: /^credential 'launchdarkly-demo-write-only' may write but not read this resource$/,
+      },
+    ],
     [
       'unknown environment',
       {
