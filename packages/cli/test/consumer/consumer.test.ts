@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleOf, responseExample, vendors, type Vendor } from '@envspec/specs';
 import { chromiumArgs, ensureChromium } from '@envspec/scripts/docs';
-import { descendantsOf, findFreePort, isRunning } from '@envspec/testkit';
+import { descendantsOf, findFreePort, isRunning, operationOf } from '@envspec/testkit';
 
 const exec = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -178,21 +178,19 @@ afterAll(async () => {
 
 /** What the mocks answer from each spec's first example, and the error each call asks for with `Prefer`. */
 function expectedResults() {
-  const read = {
-    qoder: responseExample<{ name: string }>(bundleOf('qoder'), 'getEnvironment', '200').name,
-    fabro: responseExample<{ id: string }>(bundleOf('fabro'), 'getEnvironment', '200').id,
-    datadog: responseExample<{ data: { attributes: { name: string } } }>(
-      bundleOf('datadog'),
-      'GetFeatureFlagsEnvironment',
-      '200',
-    ).data.attributes.name,
-    launchdarkly: responseExample<{ name: string }>(bundleOf('launchdarkly'), 'getEnvironment', '200').name,
+  const read = <T>(vendor: Vendor) =>
+    responseExample<T>(bundleOf(vendor), operationOf(vendor, 'read').operation.operationId, '200');
+  const readValues: Record<Vendor, string> = {
+    qoder: read<{ name: string }>('qoder').name,
+    fabro: read<{ id: string }>('fabro').id,
+    datadog: read<{ data: { attributes: { name: string } } }>('datadog').data.attributes.name,
+    launchdarkly: read<{ name: string }>('launchdarkly').name,
   };
   const status = { qoder: 404, fabro: 409, datadog: 429, launchdarkly: 409 };
   return Object.fromEntries(
     vendors.map((vendor) => [
       vendor,
-      { read: read[vendor], error: { status: status[vendor], vendor, isApiError: true } },
+      { read: readValues[vendor], error: { status: status[vendor], vendor, isApiError: true } },
     ]),
   );
 }
