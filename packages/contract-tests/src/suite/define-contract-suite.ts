@@ -26,7 +26,9 @@ function expectClientError(reply: Reply): void {
  * proxy, url). Every response is checked against the spec by the ContractClient.
  */
 export function defineContractSuite(vendor: Vendor): void {
-  const endpoints = inject('endpoints').filter((endpoint) => endpoint.vendor === vendor);
+  const endpoints = inject('endpoints').filter(
+    (endpoint) => endpoint.vendor === vendor && endpoint.suite === 'contract',
+  );
   const coverage = new CoverageRecorder(inject('coverageDir'));
   const contract = vendorContracts[vendor];
   const operations = listOperations(loadBundle(vendor));
