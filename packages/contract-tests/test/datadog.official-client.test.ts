@@ -6,12 +6,12 @@
 import { client, v2 } from '@datadog/datadog-api-client';
 import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
+import { endpointsFor } from '../src/targets/target.ts';
 import { secretFor } from '../src/vendors/contract-credentials.ts';
 
 const environmentId = '550e8400-e29b-41d4-a716-446655440001';
-const endpoints = inject('endpoints').filter(
-  (endpoint) => endpoint.vendor === 'datadog' && ['mock', 'stateful', 'server', 'url'].includes(endpoint.kind),
-);
+// Targets of this suite's own (see suiteKinds): its writes never land between another file's reads.
+const endpoints = endpointsFor(inject('endpoints'), 'datadog', 'official-client');
 // Errors are provoked for real, so only on targets with real behaviour.
 const behavingEndpoints = endpoints.filter((endpoint) => endpoint.kind !== 'mock');
 

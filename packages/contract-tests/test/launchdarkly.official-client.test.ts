@@ -6,11 +6,11 @@
 import { Configuration, EnvironmentsApi } from 'launchdarkly-api-typescript';
 import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
+import { endpointsFor } from '../src/targets/target.ts';
 import { secretFor } from '../src/vendors/contract-credentials.ts';
 
-const endpoints = inject('endpoints').filter(
-  (endpoint) => endpoint.vendor === 'launchdarkly' && ['mock', 'stateful', 'server', 'url'].includes(endpoint.kind),
-);
+// Targets of this suite's own (see suiteKinds): its writes never land between another file's reads.
+const endpoints = endpointsFor(inject('endpoints'), 'launchdarkly', 'official-client');
 // Errors are provoked for real, so only on targets with real behaviour.
 const behavingEndpoints = endpoints.filter((endpoint) => endpoint.kind !== 'mock');
 const environmentsApi = (basePath: string, apiKey = secretFor('launchdarkly', 'write')!) =>

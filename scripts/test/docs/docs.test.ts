@@ -1,8 +1,9 @@
 /**
  * `pnpm docs` output in a real browser: Debian's Chromium, driven by playwright-core, opens the
  * index and every vendor page from disk with all network access refused, and each operation must
- * be rendered. Chromium comes from `scripts/setup/chromium.sh` (apt, root only); where it cannot be
- * installed the test is skipped, saying why.
+ * be rendered. Chromium comes from `scripts/setup/chromium.sh` (apt, as root), which `.ci/run` runs
+ * before `pnpm test`; the test never installs it. Without it the test fails in CI (`CI` set) and is
+ * skipped elsewhere, saying how to install it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors } from '@envspec/specs/vendors';
-import { buildDocs, chromiumArgs, ensureChromium, type DocsResult } from '../../src/docs/index.ts';
+import { buildDocs, chromiumArgs, findChromium, type DocsResult } from '../../src/docs/index.ts';
 
 const escapeRegExp = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -26,8 +27,8 @@ const external: string[] = [];
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'envspec-docs-'));
-  const [availability, result] = await Promise.all([ensureChromium(), buildDocs({ root: repoRoot, outDir })]);
-  docs = result;
+  const availability = findChromium();
+  docs = await buildDocs({ root: repoRoot, outDir });
   if ('skip' in availability) {
     skipReason = `docs browser test skipped: ${availability.skip}`;
     console.warn(skipReason);

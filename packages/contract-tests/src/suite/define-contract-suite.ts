@@ -4,7 +4,7 @@ import { listOperations, loadBundle, type Vendor } from '@envspec/specs';
 import { ContractClient, type Reply } from '../contract-client.ts';
 import { CoverageRecorder } from '../coverage/coverage-recorder.ts';
 import { invalidBodies } from '../negative/invalid-bodies.ts';
-import { targetTraits } from '../targets/target.ts';
+import { endpointsFor, targetTraits } from '../targets/target.ts';
 import { vendorContracts } from '../vendors/index.ts';
 import './provided.ts';
 
@@ -26,7 +26,7 @@ function expectClientError(reply: Reply): void {
  * proxy, url). Every response is checked against the spec by the ContractClient.
  */
 export function defineContractSuite(vendor: Vendor): void {
-  const endpoints = inject('endpoints').filter((endpoint) => endpoint.vendor === vendor);
+  const endpoints = endpointsFor(inject('endpoints'), vendor, 'contract');
   const coverage = new CoverageRecorder(inject('coverageDir'));
   const contract = vendorContracts[vendor];
   const operations = listOperations(loadBundle(vendor));

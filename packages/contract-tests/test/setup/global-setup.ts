@@ -1,7 +1,8 @@
 /**
  * Starts the selected targets once for the whole run (CONTRACT_TARGET=mock,server,proxy,url and
- * CONTRACT_VENDORS=qoder,…), hands their URLs to the suites, and on teardown stops every process,
- * prints the coverage table and fails the run if the server target missed a documented status.
+ * CONTRACT_VENDORS=qoder,…; stateful ones once per suite, see `suiteKinds`), hands their URLs to
+ * the suites, and on teardown stops every process, prints the coverage table and fails the run if
+ * the server target missed a documented status.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

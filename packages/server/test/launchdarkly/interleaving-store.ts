@@ -1,21 +1,31 @@
 import type { Store, Versioned } from '../../src/store/store.ts';
 
 /**
- * Wraps a store so a read's result arrives a few milliseconds after it was taken. With the plain
- * in-memory store a request's read, patch and compare-and-set run in one microtask chain, so
- * concurrent requests never interleave and `updateWithRetry` never retries; here requests arriving
- * close together read the same version, all but one lose the compare-and-set, and `lostWrites`
- * proves it.
+ * Wraps a store so concurrent requests interleave: the first `readers` reads are each held until
+ * all `readers` have been taken, so that many requests read the same version, and all but one of
+ * them lose the compare-and-set (`lostWrites` counts them) and retry. Later reads pass straight
+ * through, so a retry never waits for a partner that is not coming. With the plain in-memory store a
+ * request's read, patch and compare-and-set run in one microtask chain, so concurrent requests never
+ * interleave and `updateWithRetry` never retries.
  */
 export class InterleavingStore<T> implements Store<T> {
   lostWrites = 0;
+  private held: Array<() => void> = [];
 
-  constructor(private readonly inner: Store<T>) {}
+  constructor(
+    private readonly inner: Store<T>,
+    private readers: number,
+  ) {}
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const read = await this.inner.get(key);
-    // Waiting after the read (not before it) is what opens the window between read and write.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Holding after the read (not before it) is what opens the window between read and write.
+    if (this.readers > 0) {
+      this.readers -= 1;
+      const released = new Promise<void>((resolve) => this.held.push(resolve));
+      if (this.readers === 0) for (const release of this.held.splice(0)) release();
+      await released;
+    }
     return read;
   }
 
