@@ -14,9 +14,19 @@ function parseOrExit(): ServerCliOptions {
   }
 }
 
+/** Starts the servers, or says why they cannot listen (a busy port, a host that is not this machine's) and exits 1. */
+async function startOrExit(options: ServerCliOptions) {
+  try {
+    // Request logs go to stderr so stdout stays a readable summary.
+    return await startServers({ ...options, logger: createServerLogger(options.logLevel) });
+  } catch (error) {
+    console.error(`envspec-server: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 const options = parseOrExit();
-// Request logs go to stderr so stdout stays a readable summary.
-const fleet = await startServers({ ...options, logger: createServerLogger(options.logLevel) });
+const fleet = await startOrExit(options);
 console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
 console.log(describeServers(fleet.servers));
 

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs';
 import { buildCoverage, formatCoverage, readHits } from '../../src/coverage/coverage-report.ts';
@@ -35,14 +35,15 @@ export default async function setup(project: TestProject) {
     await running.stop();
     const rows = buildCoverage(vendors, kinds, readHits(coverageDir));
     rmSync(coverageDir, { recursive: true, force: true });
-    const reportDir = join(import.meta.dirname, '..', '..', 'reports');
+    // CONTRACT_REPORT_DIR: elsewhere than the package's reports/, for a run that must not replace that report.
+    const reportDir = process.env.CONTRACT_REPORT_DIR ?? join(import.meta.dirname, '..', '..', 'reports');
     mkdirSync(reportDir, { recursive: true });
     writeFileSync(
       join(reportDir, 'contract-coverage.json'),
       `${JSON.stringify({ targets: kinds, vendors, rows }, null, 2)}\n`,
     );
     console.log(
-      `\nContract coverage (operation × documented status × target), also in reports/contract-coverage.json:\n\n${formatCoverage(rows, kinds)}\n`,
+      `\nContract coverage (operation × documented status × target), also in ${relative(process.cwd(), join(reportDir, 'contract-coverage.json'))}:\n\n${formatCoverage(rows, kinds)}\n`,
     );
     if (kinds.includes('server')) {
       const missed = rows.filter((row) => !row.targets.server);
