@@ -6,13 +6,22 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { parseTargetKinds } from './targets/target.ts';
+import type { Vendor } from '@envspec/specs/vendors';
+import { parseVendors } from './targets/parse-vendors.ts';
+import { parseTargetKinds, type TargetKind } from './targets/target.ts';
+import { expectAnswering } from './targets/url-target.ts';
 
 const usage =
   'Usage: pnpm test:contract --target=mock|stateful|server|proxy|url[,…] [--vendor=qoder[,…]] [vitest args, e.g. -t <name>]';
 const ownOptions = { target: { type: 'string' }, vendor: { type: 'string' } } as const;
 
-function parseOrExit(args: string[]): { target: string; vendor?: string; vitestArgs: string[] } {
+function parseOrExit(args: string[]): {
+  target: string;
+  vendor?: string;
+  kinds: TargetKind[];
+  vendors: Vendor[];
+  vitestArgs: string[];
+} {
   try {
     // Not strict: options of vitest's are passed through; the tokens say which arguments are ours.
     const { values, tokens } = parseArgs({
@@ -30,20 +39,31 @@ function parseOrExit(args: string[]): { target: string; vendor?: string; vitestA
       if (token.inlineValue === false) ours.add(token.index + 1);
     }
     const target = typeof values.target === 'string' ? values.target : 'mock,server';
-    parseTargetKinds(target);
+    const vendor = typeof values.vendor === 'string' ? values.vendor : undefined;
     return {
       target,
-      ...(typeof values.vendor === 'string' ? { vendor: values.vendor } : {}),
+      ...(vendor ? { vendor } : {}),
+      kinds: parseTargetKinds(target),
+      vendors: parseVendors(vendor),
       vitestArgs: args.filter((_, index) => !ours.has(index)),
     };
   } catch (error) {
-    // A mistyped target is the user's mistake: say what is wrong and how to call it, no stack trace.
+    // A mistyped target or vendor is the user's mistake: say what is wrong and how to call it, no stack trace.
     console.error(`${(error as Error).message}\n\n${usage}`);
     process.exit(2);
   }
 }
 
-const { target, vendor, vitestArgs } = parseOrExit(process.argv.slice(2).filter((arg) => arg !== '--'));
+const { target, vendor, kinds, vendors, vitestArgs } = parseOrExit(process.argv.slice(2).filter((arg) => arg !== '--'));
+// A url target is someone else's deployment: say so before vitest starts, in one line, if it is not there.
+if (kinds.includes('url')) {
+  try {
+    await Promise.all(vendors.map(expectAnswering));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 const result = spawnSync('pnpm', ['exec', 'vitest', 'run', ...vitestArgs], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   stdio: 'inherit',

@@ -10,8 +10,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderMarkdown } from './markdown.ts';
-import { runReview } from './review.ts';
 
 const usage = 'Usage: pnpm spec:review [--base <git-ref>] [--out <file>] [--root <repo>]';
 
@@ -33,6 +31,8 @@ function parseOrExit() {
 }
 
 const values = parseOrExit();
+// Loaded once the arguments are known to be right: a usage error is answered before TypeScript and the diff load.
+const [{ renderMarkdown }, { runReview }] = await Promise.all([import('./markdown.ts'), import('./review.ts')]);
 const root = resolve(values.root ?? fileURLToPath(new URL('../../..', import.meta.url)));
 const out = resolve(root, values.out ?? 'spec-review.md');
 

@@ -8,19 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs';
 import { buildCoverage, formatCoverage, readHits } from '../../src/coverage/coverage-report.ts';
 import { startTargets } from '../../src/targets/start-targets.ts';
+import { parseVendors } from '../../src/targets/parse-vendors.ts';
 import { parseTargetKinds } from '../../src/targets/target.ts';
 import '../../src/suite/provided.ts';
-
-function parseVendors(value: string | undefined): Vendor[] {
-  if (!value) return [...allVendors];
-  const selected = value.split(',').map((vendor) => vendor.trim());
-  for (const vendor of selected)
-    if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}' in CONTRACT_VENDORS`);
-  return selected as Vendor[];
-}
 
 export default async function setup(project: TestProject) {
   const kinds = parseTargetKinds(process.env.CONTRACT_TARGET);
