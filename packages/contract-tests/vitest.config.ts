@@ -1,16 +1,14 @@
 import { defineConfig } from 'vitest/config';
-import { parseTargetKinds, targetTraits } from './src/targets/target.ts';
+import { isolationOf, parseTargetKinds } from './src/targets/target.ts';
 
 // CONTRACT_VENDORS narrows the run to those vendors' suites (and the targets started for them).
 const vendors = process.env.CONTRACT_VENDORS?.split(',')
   .map((vendor) => vendor.trim())
   .filter(Boolean);
 
-// Every target the run starts serves one suite (one file per vendor), so files run side by side with
-// any number of workers. A `url` target is one deployment every suite writes to: files take turns then.
-const sharedState = parseTargetKinds(process.env.CONTRACT_TARGET).some(
-  (kind) => targetTraits[kind].stateful && !targetTraits[kind].started,
-);
+// Every stateful target serves one suite (one file per vendor) or one file, so files run side by side
+// with any number of workers. A `url` target is one deployment every suite writes to: files take turns then.
+const sharedState = parseTargetKinds(process.env.CONTRACT_TARGET).some((kind) => isolationOf(kind) === 'shared');
 
 export default defineConfig({
   test: {

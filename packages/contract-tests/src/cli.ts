@@ -1,5 +1,5 @@
 /**
- * `pnpm test:contract --target=mock|stateful|server|proxy|url[,…] [--vendor=qoder[,…]] [vitest args]`
+ * `pnpm test:contract --target=<kind>[,…] [--vendor=qoder[,…]] [vitest args]` (kinds: `targetKinds`, target.ts)
  * Runs the contract suites against the chosen targets (see the README for the url target's variables).
  * Every argument that is not `--target` or `--vendor` goes to vitest (pnpm drops a `--` before them).
  */
@@ -8,11 +8,10 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Vendor } from '@envspec/specs/vendors';
 import { parseVendors } from './targets/parse-vendors.ts';
-import { parseTargetKinds, type TargetKind } from './targets/target.ts';
+import { parseTargetKinds, targetKinds, type TargetKind } from './targets/target.ts';
 import { expectAnswering } from './targets/url-target.ts';
 
-const usage =
-  'Usage: pnpm test:contract --target=mock|stateful|server|proxy|url[,…] [--vendor=qoder[,…]] [vitest args, e.g. -t <name>]';
+const usage = `Usage: pnpm test:contract --target=${targetKinds.join('|')}[,…] [--vendor=qoder[,…]] [vitest args, e.g. -t <name>]`;
 const ownOptions = { target: { type: 'string' }, vendor: { type: 'string' } } as const;
 
 function parseOrExit(args: string[]): {

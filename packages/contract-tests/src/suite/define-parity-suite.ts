@@ -1,20 +1,26 @@
 /**
- * The mock's stateful engine and the reference server answer the same bad requests the same way:
- * for each request below, both targets give the same status, the same headers that matter
- * (`Allow`, `Retry-After`) and the same envelope, request id aside. Runs when both targets are
- * selected (the default `pnpm test`).
+ * The mock's stateful engine and the reference server answer the same bad requests the same way,
+ * and so do the MSW handlers in the browser's place: for each request below, each of those targets
+ * gives the same status, the same headers that matter (`Allow`, `Retry-After`) and the same
+ * envelope as the server, request id aside. Runs for each of them selected beside `server` (the
+ * default `pnpm test` selects all). Every request here is one a browser's fetch can send too, so
+ * none is left out for the in-process target (see the README).
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Vendor } from '@envspec/specs';
 import { readPath, send, updateRequest, withLastSegment, type RawRequest } from '@envspec/testkit';
 import './provided.ts';
-import { endpointsFor, type TargetKind } from '../targets/target.ts';
+import { serveInProcess } from '../targets/in-process.ts';
+import { endpointsFor, suiteKinds, type TargetKind } from '../targets/target.ts';
 import { authHeaders, secretFor } from '../vendors/contract-credentials.ts';
 
-/** The server and stateful mock started for this suite alone, so no other suite's writes move their state. */
-function baseOf(kind: TargetKind, vendor: Vendor): string | undefined {
-  return endpointsFor(inject('endpoints'), vendor, 'parity').find((endpoint) => endpoint.kind === kind)?.baseUrl;
+/** This suite's own targets (see suiteKinds): no other suite's writes move their state. */
+function endpointOf(kind: TargetKind, vendor: Vendor) {
+  return endpointsFor(inject('endpoints'), vendor, 'parity').find((endpoint) => endpoint.kind === kind);
 }
+
+/** The targets held to the reference server's answers. */
+const comparedKinds = suiteKinds.parity.filter((kind) => kind !== 'server');
 
 const write = (vendor: Vendor) => authHeaders(vendor, secretFor(vendor, 'write')!);
 
@@ -131,8 +137,8 @@ const vendorRequests: Array<[string, Vendor, () => RawRequest]> = [
 
 /** What must be the same: the status, the headers a client acts on, and the envelope without its request id. */
 async function answer(kind: TargetKind, vendor: Vendor, request: RawRequest) {
-  const reply = await send(baseOf(kind, vendor)!, request);
-  // Both targets are this suite's own and only ever get bad requests, so they hold the same fixture
+  const reply = await send(endpointOf(kind, vendor)!.baseUrl, request);
+  // Every target is this suite's own and only ever gets bad requests, so all hold the same fixture
   // throughout: a stored revision named in a message (Fabro's stale If-Match) must match too.
   const { request_id: _requestId, ...envelope } = (reply.body ?? {}) as Record<string, unknown>;
   return {
@@ -144,7 +150,7 @@ async function answer(kind: TargetKind, vendor: Vendor, request: RawRequest) {
   };
 }
 
-/** Compares the stateful mock with the reference server on every bad request above, for `vendor`. */
+/** Compares the stateful mock and the MSW handlers with the reference server on every bad request above, for `vendor`. */
 export function defineParitySuite(vendor: Vendor): void {
   const cases = [
     ...requests.map(([name, request]): [string, () => RawRequest] => [name, () => request(vendor)]),
@@ -152,17 +158,22 @@ export function defineParitySuite(vendor: Vendor): void {
       .filter(([, owner]) => owner === vendor)
       .map(([name, , request]): [string, () => RawRequest] => [name, request]),
   ];
-  describe.runIf(baseOf('server', vendor) !== undefined && baseOf('stateful', vendor) !== undefined)(
-    `${vendor}: the stateful mock answers bad requests as the reference server does`,
-    () => {
-      it.each(cases)('on %s', async (_name, request) => {
-        const [server, stateful] = await Promise.all([
-          answer('server', vendor, request()),
-          answer('stateful', vendor, request()),
-        ]);
-        expect(server.status).toBeGreaterThanOrEqual(400);
-        expect(stateful).toEqual(server);
-      });
-    },
-  );
+  const server = endpointOf('server', vendor);
+  for (const kind of comparedKinds) {
+    const compared = endpointOf(kind, vendor);
+    describe.runIf(server !== undefined && compared !== undefined)(
+      `${vendor}: the ${kind} target answers bad requests as the reference server does`,
+      () => {
+        if (compared) serveInProcess(compared);
+        it.each(cases)('on %s', async (_name, request) => {
+          const [expected, actual] = await Promise.all([
+            answer('server', vendor, request()),
+            answer(kind, vendor, request()),
+          ]);
+          expect(expected.status).toBeGreaterThanOrEqual(400);
+          expect(actual).toEqual(expected);
+        });
+      },
+    );
+  }
 }

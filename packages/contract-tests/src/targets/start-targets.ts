@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import type { Vendor } from '@envspec/specs';
 import { bundlePath } from '@envspec/specs/files';
 import { startMocks } from '@envspec/mock';
+import { defaultBaseUrl } from '@envspec/msw';
 import { findFreePort, spawnUntilReady, type Child } from '@envspec/testkit';
-import { suiteKinds, suites, targetTraits, type Suite, type TargetEndpoint, type TargetKind } from './target.ts';
+import { isolationOf, suiteKinds, suites, type Suite, type TargetEndpoint, type TargetKind } from './target.ts';
 import { urlTargetBase } from '../vendors/contract-credentials.ts';
 
 export interface RunningTargets {
@@ -91,21 +92,29 @@ async function startKind(kind: TargetKind, vendors: readonly Vendor[], suite: Su
       stop,
     };
   }
+  if (kind === 'msw' || kind === 'msw-examples') {
+    // Nothing to start: each test file serves the handlers in its own process (in-process.ts), at the
+    // vendor's real host, so a request the handlers did not take would fail loudly; and each file
+    // has state of its own.
+    return {
+      endpoints: vendors.flatMap((vendor) => each(vendor, defaultBaseUrl(vendor))),
+      stop: async () => undefined,
+    };
+  }
   return { endpoints: vendors.flatMap((vendor) => each(vendor, urlTargetBase(vendor))), stop: async () => undefined };
 }
 
 /**
- * Starts every requested kind of target for every requested vendor, all at once: the stateless mock
- * once, shared by the suites; each stateful target (stateful mock, server, proxy) once per suite that
- * uses it, so no suite sees another's writes. `url` targets are only described: one deployment,
- * shared (vitest.config.ts runs the files one after another then).
+ * Starts every requested kind of target for every requested vendor, all at once: each stateful
+ * target the run starts (stateful mock, server, proxy) once per suite that uses it, so no suite sees
+ * another's writes; the stateless Prism mock once, shared. In-process (MSW) and `url` targets are
+ * only described: each test file serves the former itself; the latter is one deployment, shared
+ * (vitest.config.ts runs the files one after another then).
  */
 export async function startTargets(kinds: readonly TargetKind[], vendors: readonly Vendor[]): Promise<RunningTargets> {
   const plans = kinds.flatMap(
     (kind): Array<[TargetKind, Suite | 'all']> =>
-      targetTraits[kind].stateful && targetTraits[kind].started
-        ? usersOf(kind).map((suite) => [kind, suite])
-        : [[kind, 'all']],
+      isolationOf(kind) === 'per-suite' ? usersOf(kind).map((suite) => [kind, suite]) : [[kind, 'all']],
   );
   const started = await Promise.allSettled(plans.map(([kind, suite]) => startKind(kind, vendors, suite)));
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

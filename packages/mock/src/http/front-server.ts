@@ -21,7 +21,7 @@ import type { SpecIndex } from '../spec/spec-index.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 import type { CorsPolicy } from './cors.ts';
 import { injectionFor, type Injection } from './injection.ts';
-import { checkPreferences, parsePrefer } from './prefer.ts';
+import { checkPreferences, parsePrefer } from '../spec/prefer.ts';
 import { isPrismOwnError, prismFailure, type UpstreamReply } from './prism-errors.ts';
 import { answerInProcess } from './in-process.ts';
 import { clientHeaders, forward } from './proxy.ts';

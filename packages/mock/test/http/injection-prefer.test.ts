@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkInjectionOptions, injectionFor, randomSource } from '../../src/http/injection.ts';
-import { parsePrefer } from '../../src/http/prefer.ts';
+import { parsePrefer } from '../../src/spec/prefer.ts';
 import { vendorErrors } from '../../src/vendor/vendor-errors.ts';
 
 const defaults = checkInjectionOptions({ delayMs: 100, errorRate: 0.5, errorStatus: 503 });

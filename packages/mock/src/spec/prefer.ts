@@ -1,4 +1,4 @@
-import type { IndexedOperation } from '../spec/spec-index.ts';
+import type { IndexedOperation } from './spec-index.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 
 /** Prism's `Prefer` preferences: `code=404`, `example=notFound`, `dynamic=true`. */
