@@ -3,6 +3,7 @@
  * (`launchdarkly-api-typescript`, axios-based), pointed at the mock and the reference server,
  * accepts every response and surfaces each documented error as an AxiosError with LD's envelope.
  */
+import { Agent } from 'node:http';
 import { Configuration, EnvironmentsApi } from 'launchdarkly-api-typescript';
 import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
@@ -15,8 +16,13 @@ import { secretFor } from '../src/vendors/contract-credentials.ts';
 const endpoints = endpointsFor(inject('endpoints'), 'launchdarkly', 'official-client');
 // Errors are provoked for real, so only on targets with real behaviour.
 const behavingEndpoints = endpoints.filter((endpoint) => !targetTraits[endpoint.kind].statusByPrefer);
+// A connection per request: axios on Node's kept-alive global agent reuses a socket the target closed
+// after its keep-alive timeout (5 s) whenever this worker is starved that long between two requests
+// (six workers on two busy cores), and the request dies with "socket hang up". Connection reuse is
+// not what this file is about; the reference server's keep-alive is tested in the server's suite.
+const freshConnections = new Agent({ keepAlive: false });
 const environmentsApi = (basePath: string, apiKey = secretFor('launchdarkly', 'write')!) =>
-  new EnvironmentsApi(new Configuration({ apiKey, basePath }));
+  new EnvironmentsApi(new Configuration({ apiKey, basePath, baseOptions: { httpAgent: freshConnections } }));
 
 async function axiosFailure(
   promise: Promise<unknown>,
