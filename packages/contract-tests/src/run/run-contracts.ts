@@ -5,7 +5,8 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import type { Vendor } from '@envspec/specs';
-import type { TargetKind } from '../targets/target.ts';
+import { isolationOf, type TargetKind } from '../targets/target.ts';
+import { expectAnswering } from '../targets/url-target.ts';
 
 export interface ContractRunOptions {
   targets: readonly TargetKind[];
@@ -15,8 +16,8 @@ export interface ContractRunOptions {
   /** fast-check seed and runs of the generated invalid bodies. */
   seed?: number;
   runs?: number;
-  /** A file for the coverage table as JSON; default: none. */
-  report?: string;
+  /** A folder for the coverage table as JSON (`contract-coverage.json`); default: none. */
+  reportDir?: string;
   /** Only tests whose name matches. */
   testNamePattern?: string;
 }
@@ -26,13 +27,16 @@ export async function runContracts(options: ContractRunOptions): Promise<number>
   const env: Record<string, string> = {
     CONTRACT_TARGET: options.targets.join(','),
     CONTRACT_VENDORS: options.vendors.join(','),
-    CONTRACT_REPORT: options.report ? resolve(options.report) : 'none',
+    // No report file unless asked for (installed, the package's own folder is node_modules).
+    CONTRACT_REPORT_DIR: options.reportDir ? resolve(options.reportDir) : (process.env.CONTRACT_REPORT_DIR ?? 'none'),
   };
   for (const [vendor, url] of Object.entries(options.urls ?? {})) env[`CONTRACT_${vendor.toUpperCase()}_URL`] = url;
   if (options.seed !== undefined) env.CONTRACT_SEED = String(options.seed);
   if (options.runs !== undefined) env.CONTRACT_RUNS = String(options.runs);
   // The global setup and the workers read the run's settings from the environment.
   Object.assign(process.env, env);
+  // A url target is someone else's deployment: say so in one line, before vitest starts, when it is not there.
+  if (options.targets.includes('url')) await Promise.all(options.vendors.map(expectAnswering));
 
   const here = import.meta.dirname;
   const root = resolve(here, '..', '..');

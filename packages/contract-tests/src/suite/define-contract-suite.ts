@@ -5,7 +5,7 @@ import { ContractClient, type Reply } from '../contract-client.ts';
 import { CoverageRecorder } from '../coverage/coverage-recorder.ts';
 import { invalidBodies } from '../negative/invalid-bodies.ts';
 import { serveInProcess } from '../targets/in-process.ts';
-import { targetTraits } from '../targets/target.ts';
+import { endpointsFor, targetTraits } from '../targets/target.ts';
 import { vendorContracts } from '../vendors/index.ts';
 import './provided.ts';
 
@@ -27,7 +27,7 @@ function expectClientError(reply: Reply): void {
  * server, proxy, url, msw, msw-examples). Every response is checked against the spec by the ContractClient.
  */
 export function defineContractSuite(vendor: Vendor): void {
-  const endpoints = inject('endpoints').filter((endpoint) => endpoint.vendor === vendor);
+  const endpoints = endpointsFor(inject('endpoints'), vendor, 'contract');
   const coverage = new CoverageRecorder(inject('coverageDir'));
   const contract = vendorContracts[vendor];
   const operations = listOperations(loadBundle(vendor));

@@ -7,8 +7,6 @@ import {
   failureOf,
   isApiError,
   jsonContentType,
-  requestIdFor,
-  protocolErrors,
   resolveBodyLimits,
   securityHeaders,
   vendorCore,
