@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadBundle } from '@envspec/specs';
-import { bundlePath, vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
+import { vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
 import { engineSlot, type Engine } from './engine/engine.ts';
-import { startPrismEngine } from './engine/prism-engine.ts';
+import { startPrismEngines, type PrismLogLevel } from './engine/prism-engine.ts';
+import { prismDocument } from './dynamic/prism-document.ts';
 import { startReferenceEngines } from './engine/reference-engine.ts';
 import { corsPolicy, type CorsOptions } from './http/cors.ts';
 import { createFront, resolveMockLimits, type MockLimits } from './http/front-server.ts';
@@ -30,6 +31,8 @@ export interface MockFleetOptions extends InjectionOptions {
   seed?: string;
   /** Prism's output and the mock's own events (restarts, 5xx it produced), per vendor. */
   onLog?: (vendor: Vendor, line: string) => void;
+  /** How much of Prism's own log reaches `onLog` (default `warn`; `info` logs every request). */
+  prismLogLevel?: PrismLogLevel;
   /** Browser access; default: local dev origins on any port. `false` turns CORS off. */
   cors?: CorsOptions | false;
   limits?: Partial<MockLimits>;
@@ -99,8 +102,9 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
   try {
     // The public ports first, so a port clash fails before any engine starts.
     const slots = new Map<Vendor, ReturnType<typeof engineSlot>>();
+    const bundles = new Map(vendors.map((vendor) => [vendor, loadBundle(vendor)]));
     for (const vendor of vendors) {
-      const index = indexSpec(loadBundle(vendor));
+      const index = indexSpec(bundles.get(vendor)!);
       const slot = engineSlot(mode === 'stateful' ? 'reference-server' : 'prism');
       slots.set(vendor, slot);
       const { engine } = slot;
@@ -125,21 +129,19 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
       stoppers.push(reference.stop);
       for (const [vendor, engine] of reference.engines) slots.get(vendor)!.attach(engine);
     } else {
-      const started = await Promise.allSettled(
-        vendors.map(async (vendor) => {
-          const engine = await startPrismEngine({
-            specPath: bundlePath(vendor),
-            mode,
-            ...(seed === undefined ? {} : { seed }),
-            onLog: log(vendor),
-            onEvent: (line) => log(vendor)(`mock: ${line}`),
-          });
-          slots.get(vendor)!.attach(engine);
-          stoppers.push(() => engine.stop());
-        }),
-      );
-      const failure = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (failure) throw failure.reason;
+      const prism = await startPrismEngines({
+        documents: new Map(vendors.map((vendor) => [vendor, prismDocument(bundles.get(vendor)!)])),
+        mode,
+        ...(seed === undefined ? {} : { seed }),
+        ...(options.prismLogLevel ? { logLevel: options.prismLogLevel } : {}),
+        onLog: (vendor, line) => log(vendor)(line),
+        // One engine serves every mock: each mock's log tells of its restarts.
+        onEvent: (line) => {
+          for (const vendor of vendors) log(vendor)(`mock: ${line}`);
+        },
+      });
+      stoppers.push(prism.stop);
+      for (const [vendor, engine] of prism.engines) slots.get(vendor)!.attach(engine);
     }
   } catch (error) {
     await stopAll();
