@@ -27,7 +27,11 @@ const schemaListKeywords = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 const schemaMapKeywords = ['properties', 'patternProperties', '$defs'];
 
 function isObjectSchema(schema: Schema): boolean {
-  return schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object')) || isObject(schema.properties);
+  return (
+    schema.type === 'object' ||
+    (Array.isArray(schema.type) && schema.type.includes('object')) ||
+    isObject(schema.properties)
+  );
 }
 
 /** The smallest step past an exclusive bound that keeps `type` (and any opposite bound) satisfied. */

@@ -93,15 +93,20 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
   });
 
   const ready = new Promise<HostProcess>((resolve, reject) => {
-    child.on('message', (message: { type?: string; urls?: Record<string, string>; message?: string; vendor?: Vendor; line?: string }) => {
-      if (message.type === 'alive') lastAlive = Date.now();
-      else if (message.type === 'log' && message.vendor && message.line) onLog?.(message.vendor, message.line);
-      else if (message.type === 'ready')
-        resolve({ child, urls: new Map(Object.entries(message.urls ?? {})) as Map<Vendor, string>, exited });
-      else if (message.type === 'failed') reject(new Error(`Prism could not serve the specs: ${message.message}`));
-    });
+    child.on(
+      'message',
+      (message: { type?: string; urls?: Record<string, string>; message?: string; vendor?: Vendor; line?: string }) => {
+        if (message.type === 'alive') lastAlive = Date.now();
+        else if (message.type === 'log' && message.vendor && message.line) onLog?.(message.vendor, message.line);
+        else if (message.type === 'ready')
+          resolve({ child, urls: new Map(Object.entries(message.urls ?? {})) as Map<Vendor, string>, exited });
+        else if (message.type === 'failed') reject(new Error(`Prism could not serve the specs: ${message.message}`));
+      },
+    );
     child.once('exit', (code, signal) =>
-      reject(new Error(`the Prism engine exited with ${signal ?? `code ${code}`} before serving:\n${output.join('\n')}`)),
+      reject(
+        new Error(`the Prism engine exited with ${signal ?? `code ${code}`} before serving:\n${output.join('\n')}`),
+      ),
     );
     child.once('error', reject);
   });
@@ -112,12 +117,14 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
     logLevel,
     specs: [...documents].map(([vendor, document]) => ({ vendor, document })),
   });
-  return withTimeout(ready, startTimeoutMs, `the Prism engine did not serve the specs within ${startTimeoutMs} ms`).catch(
-    (error: unknown) => {
-      child.kill('SIGKILL');
-      throw error;
-    },
-  );
+  return withTimeout(
+    ready,
+    startTimeoutMs,
+    `the Prism engine did not serve the specs within ${startTimeoutMs} ms`,
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
 }
 
 async function stopHost(host: HostProcess): Promise<void> {
