@@ -4,6 +4,7 @@ import { loadBundle } from '@envspec/specs';
 import { vendors as allVendors, type Vendor } from '@envspec/specs/vendors';
 import { engineSlot, type Engine } from './engine/engine.ts';
 import { startPrismEngines, type PrismLogLevel } from './engine/prism-engine.ts';
+import { dynamicCoherence } from './dynamic/coherence.ts';
 import { prismDocument } from './dynamic/prism-document.ts';
 import { startReferenceEngines } from './engine/reference-engine.ts';
 import { corsPolicy, type CorsOptions } from './http/cors.ts';
@@ -119,6 +120,7 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
         limits,
         random,
         log: log(vendor),
+        ...(mode === 'stateful' ? {} : { coherence: dynamicCoherence(vendor, { dynamic: mode === 'dynamic' }) }),
       });
       const port = await listen(server, options.ports?.[vendor] ?? defaultMockPorts[vendor], host, vendor);
       fronts.push({ vendor, server, port });

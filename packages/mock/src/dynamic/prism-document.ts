@@ -10,6 +10,8 @@
  * - it reads `exclusiveMinimum`/`exclusiveMaximum` the draft-04 way (a flag beside
  *   `minimum`/`maximum`), so a 2020-12 `exclusiveMinimum: 0` bounds nothing: each becomes the
  *   equivalent inclusive bound.
+ * And one it gets implausible: a number with no `maximum` is drawn up to 2^53 (46 million CPU
+ * cores); it is drawn from at most 100 above its minimum instead, which the schema still allows.
  */
 import { locate, type OpenApiDocument, type Reference } from '@envspec/specs';
 
@@ -42,6 +44,9 @@ function inclusiveBound(schema: Schema, bound: number, direction: 1 | -1): numbe
   return bound + direction * Math.min(1, room);
 }
 
+/** How far above its minimum an unbounded number is generated. */
+const plausibleSpan = 100;
+
 function readableBounds(schema: Schema): void {
   const { exclusiveMinimum, exclusiveMaximum } = schema;
   if (typeof exclusiveMinimum === 'number') {
@@ -54,6 +59,9 @@ function readableBounds(schema: Schema): void {
     schema.maximum = typeof schema.maximum === 'number' ? Math.min(schema.maximum, maximum) : maximum;
     delete schema.exclusiveMaximum;
   }
+  const numeric = schema.type === 'number' || schema.type === 'integer';
+  if (numeric && schema.maximum === undefined && schema.enum === undefined && schema.const === undefined)
+    schema.maximum = (typeof schema.minimum === 'number' ? schema.minimum : 0) + plausibleSpan;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   defaultServerLimits,
   resolveServerLimits,
 } from '@envspec/server';
+import type { DynamicCoherence } from '../dynamic/coherence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
@@ -86,6 +87,8 @@ export interface FrontOptions {
   limits: MockLimits;
   random: () => number;
   log: (line: string) => void;
+  /** Makes Prism's generated answers coherent (static and dynamic modes). */
+  coherence?: DynamicCoherence;
 }
 
 const protocolErrors: Record<string, [number, string]> = {
@@ -266,7 +269,11 @@ export function createFront(options: FrontOptions): Server {
         overrides.prefer = `code=${status}`;
       }
 
-      const reply = await callEngine(req, req.url ?? target.path, body, overrides);
+      const engineReply = await callEngine(req, req.url ?? target.path, body, overrides);
+      const reply =
+        options.coherence && path && options.coherence.generates(preferences)
+          ? options.coherence.apply(engineReply, { path: target.path, template: path.template })
+          : engineReply;
       if (!options.stateful && isPrismOwnError(reply)) {
         const failure = prismFailure(
           reply,
