@@ -121,7 +121,8 @@ describe('dynamic mode, seed 1', () => {
         send(urlOf(fleet, 'fabro'), { path: `/api/v1/environments/${id}`, headers: credentials.fabro }),
       ),
     );
-    const [a, b] = [first!.json, second!.json] as Array<{ id: string; revision: string }>;
+    type Environment = { id: string; revision: string };
+    const [a, b] = [first!.json as Environment, second!.json as Environment];
     expect({ ...a, id: b.id, revision: '' }).toEqual({ ...b, revision: '' });
     expect(a.revision).not.toBe(b.revision);
   });

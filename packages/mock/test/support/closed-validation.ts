@@ -50,8 +50,8 @@ export function closedResponseIssues(
   body: unknown,
 ): string {
   const document = documentOf(vendor);
-  let validator = validators.get(vendor);
-  if (!validator) validators.set(vendor, (validator = createSchemaValidator(closedCopy(document))));
+  const validator = validators.get(vendor) ?? createSchemaValidator(closedCopy(document));
+  validators.set(vendor, validator);
   const entry = listOperations(document).find(
     (candidate) => candidate.path === template && candidate.method === method,
   );
