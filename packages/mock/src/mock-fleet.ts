@@ -7,7 +7,8 @@ import { startPrismEngines, type PrismLogLevel } from './engine/prism-engine.ts'
 import { dynamicCoherence } from './dynamic/coherence.ts';
 import { prismDocument } from './dynamic/prism-document.ts';
 import { startReferenceEngines } from './engine/reference-engine.ts';
-import { corsPolicy, type CorsOptions } from './http/cors.ts';
+import { corsPolicy, defaultCorsOrigins, type CorsOptions } from './http/cors.ts';
+import { refusedOriginReporter } from './http/refused-origins.ts';
 import { createFront, resolveMockLimits, type MockLimits } from './http/front-server.ts';
 import { checkInjectionOptions, randomSource, type InjectionOptions } from './http/injection.ts';
 import { defaultMockPorts } from './ports.ts';
@@ -121,6 +122,10 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
         random,
         log: log(vendor),
         ...(mode === 'stateful' ? {} : { coherence: dynamicCoherence(vendor, { dynamic: mode === 'dynamic' }) }),
+        onRefusedOrigin: refusedOriginReporter(
+          log(vendor),
+          options.cors === false ? false : (options.cors?.origins ?? defaultCorsOrigins),
+        ),
       });
       const port = await listen(server, options.ports?.[vendor] ?? defaultMockPorts[vendor], host, vendor);
       fronts.push({ vendor, server, port });

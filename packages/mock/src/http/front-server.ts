@@ -89,6 +89,8 @@ export interface FrontOptions {
   log: (line: string) => void;
   /** Makes Prism's generated answers coherent (static and dynamic modes). */
   coherence?: DynamicCoherence;
+  /** Told of every request from a browser origin the CORS policy does not allow. */
+  onRefusedOrigin?: (origin: string) => void;
 }
 
 const protocolErrors: Record<string, [number, string]> = {
@@ -190,6 +192,7 @@ export function createFront(options: FrontOptions): Server {
     const origin = firstHeader(req.headers.origin);
     const allowedOrigin = cors?.allowedOrigin(origin);
     const corsHeaders = allowedOrigin && cors ? cors.responseHeaders(allowedOrigin) : {};
+    if (origin !== undefined && !allowedOrigin) options.onRefusedOrigin?.(origin);
 
     const sendError = (error: ApiError) => {
       if (res.headersSent || res.destroyed) return;
