@@ -13,6 +13,7 @@ import { createFront, resolveMockLimits, type MockLimits } from './http/front-se
 import { checkInjectionOptions, randomSource, type InjectionOptions } from './http/injection.ts';
 import { defaultMockPorts } from './ports.ts';
 import { indexSpec } from './spec/spec-index.ts';
+import { demoCredentialCheck } from './vendor/demo-credentials.ts';
 import { vendorErrors } from './vendor/vendor-errors.ts';
 
 /**
@@ -111,8 +112,9 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
       slots.set(vendor, slot);
       const { engine } = slot;
       engines.set(vendor, engine);
+      const errors = vendorErrors(vendor);
       const server = createFront({
-        errors: vendorErrors(vendor),
+        errors,
         index,
         engine,
         stateful: mode === 'stateful',
@@ -121,7 +123,12 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
         limits,
         random,
         log: log(vendor),
-        ...(mode === 'stateful' ? {} : { coherence: dynamicCoherence(vendor, { dynamic: mode === 'dynamic' }) }),
+        ...(mode === 'stateful'
+          ? {}
+          : {
+              coherence: dynamicCoherence(vendor, { dynamic: mode === 'dynamic' }),
+              credentials: demoCredentialCheck(vendor, bundles.get(vendor)!, errors),
+            }),
         onRefusedOrigin: refusedOriginReporter(
           log(vendor),
           options.cors === false ? false : (options.cors?.origins ?? defaultCorsOrigins),

@@ -9,6 +9,7 @@ import {
 import type { DynamicCoherence } from '../dynamic/coherence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
+import type { CredentialCheck } from '../vendor/demo-credentials.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 import type { CorsPolicy } from './cors.ts';
 import { injectionFor, type Injection } from './injection.ts';
@@ -91,6 +92,8 @@ export interface FrontOptions {
   coherence?: DynamicCoherence;
   /** Told of every request from a browser origin the CORS policy does not allow. */
   onRefusedOrigin?: (origin: string) => void;
+  /** Refuses credentials the engine would take (Prism only checks that some are present). */
+  credentials?: CredentialCheck;
 }
 
 const protocolErrors: Record<string, [number, string]> = {
@@ -239,6 +242,7 @@ export function createFront(options: FrontOptions): Server {
 
       const path = index.match(target.path);
       const operation = path?.operations.get(method);
+      if (operation) options.credentials?.(method, operation.operation, req.headers);
       const preferences = parsePrefer(firstHeader(req.headers.prefer));
       if (!options.stateful && operation) checkPreferences(preferences, operation, errors);
 
