@@ -34,7 +34,34 @@ function loadEnglishFakerOnly() {
   require.cache[entry] = shim;
 }
 
+/**
+ * Prism's spec loader requires Postman-collection support (`postman-collection`, ≈ 16 MiB and
+ * ≈ 60 ms) whether or not it is ever handed a Postman collection; the mock serves OpenAPI only.
+ * Load it on first use instead: a stand-in whose first property read requires the real module.
+ */
+function loadPostmanSupportOnFirstUse() {
+  const httpSpec = createRequire(
+    createRequire(require.resolve('@stoplight/prism-http')).resolve('@stoplight/http-spec/postman/operation'),
+  );
+  const path = httpSpec.resolve('postman-collection');
+  /** @type {Record<string | symbol, unknown> | undefined} */
+  let real;
+  const load = () => {
+    if (!real) {
+      delete require.cache[path];
+      real = require(path);
+    }
+    return /** @type {Record<string | symbol, unknown>} */ (real);
+  };
+  const standIn = new Module(path);
+  standIn.filename = path;
+  standIn.loaded = true;
+  standIn.exports = new Proxy({}, { get: (_target, key) => load()[key], has: (_target, key) => key in load() });
+  require.cache[path] = standIn;
+}
+
 loadEnglishFakerOnly();
+loadPostmanSupportOnFirstUse();
 /** @type {typeof import('@stoplight/prism-http')} */
 const prismHttp = require('@stoplight/prism-http');
 /** @type {typeof import('@stoplight/prism-http-server')} */
