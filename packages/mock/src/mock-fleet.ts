@@ -45,7 +45,7 @@ export interface RunningMock {
   vendor: Vendor;
   url: string;
   port: number;
-  /** What answers behind the mock's front: a supervised Prism child, or the reference server. */
+  /** What answers behind the mock's front: the supervised Prism engine (shared by every mock), or the reference server. */
   engine: Pick<Engine, 'kind' | 'url' | 'pid' | 'ready'>;
 }
 
@@ -83,8 +83,9 @@ function close(server: Server): Promise<void> {
 
 /**
  * Starts one mock per vendor and resolves when every one answers. Each mock is a guarding front on
- * the public port (4010–4013 by default) in front of its engine: Prism (static, dynamic) on a free
- * loopback port, restarted if it dies, or the reference server (stateful).
+ * the public port (4010–4013 by default) in front of its engine: Prism (static, dynamic), every
+ * vendor's spec in one supervised engine process (restarted if it dies or hangs), or the reference
+ * server (stateful).
  */
 export async function startMocks(options: MockFleetOptions = {}): Promise<MockFleet> {
   const { vendors = allVendors, host = '127.0.0.1', mode = 'static', seed, onLog } = options;
