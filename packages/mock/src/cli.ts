@@ -1,10 +1,10 @@
 #!/usr/bin/env -S npx tsx
 /** `envspec-mock`: starts the mocks, prints where they listen, and stops them on Ctrl-C / SIGTERM. */
-import { startMocks } from './mock-fleet.ts';
-import { mockCliUsage, parseMockCliOptions } from './cli-options.ts';
+import { startMocks, type MockFleet } from './mock-fleet.ts';
+import { mockCliUsage, parseMockCliOptions, type MockCliOptions } from './cli-options.ts';
 import { formatTable } from '@envspec/server';
 
-let options;
+let options: MockCliOptions;
 try {
   options = parseMockCliOptions(process.argv.slice(2));
 } catch (error) {
@@ -13,7 +13,7 @@ try {
 }
 
 const verbose = Boolean(process.env.ENVSPEC_MOCK_VERBOSE);
-let fleet;
+let fleet: MockFleet;
 try {
   fleet = await startMocks({
     ...options,
