@@ -4,7 +4,15 @@
  * body, Fabro's ETag the quoted revision of the body — and repeat for the same seed, run to run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, vendors, type OperationEntry, type Vendor } from '@envspec/specs';
+import {
+  listOperations,
+  resolve,
+  vendors,
+  type ExampleObject,
+  type OperationEntry,
+  type ResponseObject,
+  type Vendor,
+} from '@envspec/specs';
 import { findFreePort, startMocks, type MockFleet } from '../src/index.ts';
 import { closedResponseIssues } from './support/closed-validation.ts';
 import { credentials, documentOf, readPath, send, updateRequest, type Reply } from './support/vendor-requests.ts';
@@ -125,6 +133,29 @@ describe('dynamic mode, seed 1', () => {
     const [a, b] = [first!.json as Environment, second!.json as Environment];
     expect({ ...a, id: b.id, revision: '' }).toEqual({ ...b, revision: '' });
     expect(a.revision).not.toBe(b.revision);
+  });
+});
+
+/** The first example of the read operation's documented `status` answer. */
+function readErrorExample(vendor: Vendor, status: number): unknown {
+  const document = documentOf(vendor);
+  const operation = listOperations(document).find((entry) => entry.method === 'get')!.operation;
+  const response = resolve<ResponseObject>(document, operation.responses[String(status)]!);
+  const [example] = Object.values(Object.values(response.content ?? {})[0]?.examples ?? {});
+  return resolve<ExampleObject>(document, example!).value;
+}
+
+describe.each(vendors)('%s dynamic mock, an error status asked for', (vendor) => {
+  it.each<[string, Record<string, string>, number]>([
+    ['with Prefer', { prefer: 'code=404' }, 404],
+    ['by injection', { 'x-mock-error-rate': '1', 'x-mock-error-status': '429' }, 429],
+  ])('%s, is its documented example, whose envelope matches the status', async (_how, headers, status) => {
+    const reply = await send(urlOf(fleet, vendor), {
+      path: readPath(vendor),
+      headers: { ...credentials[vendor], ...headers },
+    });
+    expect(reply.status, reply.text).toBe(status);
+    expect(reply.json).toEqual(readErrorExample(vendor, status));
   });
 });
 

@@ -4,13 +4,19 @@
  * success bodies. Examples are served untouched: they are coherent as written.
  */
 import type { Vendor } from '@envspec/specs/vendors';
-import type { Preferences } from '../http/prefer.ts';
+import { parsePrefer, type Preferences } from '../http/prefer.ts';
 import type { UpstreamReply } from '../http/prism-errors.ts';
 import { vendorInvariants, type GeneratedAnswer, type Json, type VendorInvariants } from './vendor-invariants.ts';
 
 export interface DynamicCoherence {
   /** Whether Prism generates the answer to a request with these preferences (rather than serving an example). */
   generates(preferences: Preferences): boolean;
+  /**
+   * The `Prefer` header to send Prism, when it differs from `prefer`: an error status picked while
+   * generating is served from its documented example, whose envelope matches its status (a
+   * generated one says `"status": "512"` on a 404).
+   */
+  upstreamPrefer(prefer: string | undefined): string | undefined;
   /** The reply with the vendor's invariants holding; unchanged unless it is a JSON success body. */
   apply(reply: UpstreamReply, request: { path: string; template: string }): UpstreamReply;
 }
@@ -92,11 +98,17 @@ function withHeaders(reply: UpstreamReply, headers: Map<string, string>): Upstre
 /** The coherence rules of one vendor's mock; `dynamic` says whether it generates by default. */
 export function dynamicCoherence(vendor: Vendor, { dynamic }: { dynamic: boolean }): DynamicCoherence {
   const invariants: VendorInvariants = vendorInvariants[vendor];
+  // Prism prefers a named example over generating, and `Prefer: dynamic=…` over the mode.
+  const generates = (preferences: Preferences) =>
+    preferences.example === undefined && (preferences.dynamic === undefined ? dynamic : preferences.dynamic === 'true');
   return {
-    // Prism prefers a named example over generating, and `Prefer: dynamic=…` over the mode.
-    generates: (preferences) =>
-      preferences.example === undefined &&
-      (preferences.dynamic === undefined ? dynamic : preferences.dynamic === 'true'),
+    generates,
+    upstreamPrefer(prefer) {
+      const preferences = parsePrefer(prefer);
+      if (!generates(preferences) || preferences.code === undefined || Number(preferences.code) < 400) return undefined;
+      const others = (prefer ?? '').split(/[,;]/).filter((token) => !/^\s*dynamic\s*=/i.test(token) && token.trim());
+      return [...others.map((token) => token.trim()), 'dynamic=false'].join(', ');
+    },
     apply(reply, { path, template }) {
       const contentType = String(reply.headers['content-type'] ?? '');
       if (reply.status < 200 || reply.status > 299 || !/^application\/(.+\+)?json/.test(contentType)) return reply;

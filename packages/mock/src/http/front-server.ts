@@ -276,6 +276,8 @@ export function createFront(options: FrontOptions): Server {
         overrides.prefer = `code=${status}`;
       }
 
+      const prefer = options.coherence?.upstreamPrefer(overrides.prefer ?? firstHeader(req.headers.prefer));
+      if (prefer !== undefined) overrides.prefer = prefer;
       const engineReply = await callEngine(req, req.url ?? target.path, body, overrides);
       const reply =
         options.coherence && path && options.coherence.generates(preferences)
