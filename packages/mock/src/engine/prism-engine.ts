@@ -95,12 +95,27 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
     process.off('exit', killOnExit);
   });
 
+  let started = false;
+  const start = () => {
+    started = true;
+    child.send({
+      type: 'start',
+      mode,
+      ...(seed === undefined ? {} : { seed }),
+      logLevel,
+      specs: [...documents].map(([vendor, document]) => ({ vendor, document })),
+    });
+  };
   const ready = new Promise<HostProcess>((resolve, reject) => {
     child.on(
       'message',
       (message: { type?: string; urls?: Record<string, string>; message?: string; vendor?: Vendor; line?: string }) => {
-        if (message.type === 'alive') lastAlive = Date.now();
-        else if (message.type === 'log' && message.vendor && message.line) onLog?.(message.vendor, message.line);
+        if (message.type === 'alive') {
+          lastAlive = Date.now();
+          // Its first heartbeat says it listens: a message sent earlier could arrive before its
+          // handler exists (the module loads asynchronously) and be lost.
+          if (!started) start();
+        } else if (message.type === 'log' && message.vendor && message.line) onLog?.(message.vendor, message.line);
         else if (message.type === 'ready') {
           serving = true;
           lastAlive = Date.now();
@@ -114,13 +129,6 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
       ),
     );
     child.once('error', reject);
-  });
-  child.send({
-    type: 'start',
-    mode,
-    ...(seed === undefined ? {} : { seed }),
-    logLevel,
-    specs: [...documents].map(([vendor, document]) => ({ vendor, document })),
   });
   return withTimeout(
     ready,

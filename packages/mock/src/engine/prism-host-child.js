@@ -4,9 +4,11 @@
  * vendor gets Prism's own HTTP server (@stoplight/prism-http-server over @stoplight/prism-http) on
  * a free loopback port. Forked by `prism-engine.ts`, which supervises it over IPC:
  *
- *   parent → child  { type: 'start', mode, seed?, logLevel, specs: [{ vendor, document }] }
+ *   child → parent  { type: 'alive' } at once, then every `heartbeatMs` (a serving child that
+ *                   stops sending is killed)
+ *   parent → child  { type: 'start', mode, seed?, logLevel, specs: [{ vendor, document }] },
+ *                   after the first heartbeat
  *   child → parent  { type: 'ready', urls: { [vendor]: url } } | { type: 'failed', message }
- *                   { type: 'alive' } every `heartbeatMs` (a child that stops sending is killed)
  *                   { type: 'log', vendor, line } (Prism's own log, at `logLevel`)
  *
  * Plain JavaScript on purpose: it runs under bare `node`, without a TypeScript loader (which would
