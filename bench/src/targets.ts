@@ -172,6 +172,24 @@ export function informationalRows(all: AllResults): TargetRow[] {
       note: notes.bare?.pass ?? '',
     });
   }
+  const mocks = all.toolchain?.results.mocksVsPrism;
+  if (mocks) {
+    rows.push({
+      id: 'info',
+      target: 'four mocks answering (fresh process, imports included) vs one bare `prism mock`, side by side',
+      measured: `${ratio(mocks.ratio.median)} (${ms(mocks.mocksFromProcessStartMs.median)} vs ${ms(mocks.barePrismMs.median)})`,
+      pass: null,
+      note: notes['mocks-vs-prism']?.pass ?? '',
+    });
+    const mib = (value: number) => `${Math.round(value)} MiB`;
+    rows.push({
+      id: 'info',
+      target: "the four mocks' RSS: fronts' process + the one Prism engine, after start and under load",
+      measured: `${mib(mocks.frontRssMiB.median + mocks.engineRssMiB.median)} after start (fronts ${mib(mocks.frontRssMiB.median)}, engine ${mib(mocks.engineRssMiB.median)}); ${mib(mocks.underLoad.totalRssMiB.median)} peak under ${mocks.underLoad.seconds} s of load (${Math.round(mocks.underLoad.requestsPerSecond.median)} req/s); one bare \`prism mock\`: ${mib(mocks.barePrismRssMiB.median)}`,
+      pass: null,
+      note: notes['mock-rss']?.pass ?? '',
+    });
+  }
   const test = all.toolchain?.results.test;
   if (test) {
     const run = (label: string, value: typeof test.cold) =>

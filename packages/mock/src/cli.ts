@@ -19,9 +19,12 @@ async function startOrExit(): Promise<MockFleet> {
   try {
     return await startMocks({
       ...options,
-      // The mock's own events (restarts, errors it produced) always; Prism's chatter only when asked.
+      // The mock's own events (restarts, refused origins, errors it produced) always, on stderr;
+      // Prism's chatter only when asked.
+      prismLogLevel: verbose ? 'info' : 'silent',
       onLog: (vendor, line) => {
-        if (verbose || line.startsWith('mock')) console.log(`[${vendor}] ${line}`);
+        if (line.startsWith('mock')) console.error(`[${vendor}] ${line}`);
+        else if (verbose) console.log(`[${vendor}] ${line}`);
       },
     });
   } catch (error) {

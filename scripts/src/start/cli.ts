@@ -2,7 +2,7 @@
  * `pnpm start`: the Prism mocks (4010–4013) and the reference servers (3010–3013) side by side,
  * with a table of where they listen and how to call them. Ctrl-C / SIGTERM stops everything.
  *
- *   pnpm start [-- --mock-mode static|dynamic|stateful] [--seed S] [--data-dir .data] [--rate-limit 100/60]
+ *   pnpm start [-- --mock-mode static|dynamic|stateful] [--seed S] [--cors-origin O]... [--data-dir .data] [--rate-limit 100/60]
  */
 import { parseArgs } from 'node:util';
 import { mockModes, startMocks, type MockMode } from '@envspec/mock';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
   options: {
     'mock-mode': { type: 'string', default: 'static' },
     seed: { type: 'string' },
+    'cors-origin': { type: 'string', multiple: true },
     'data-dir': { type: 'string' },
     'rate-limit': { type: 'string' },
     'log-level': { type: 'string', default: 'info' },
@@ -25,10 +26,22 @@ if (values['rate-limit'] && !rateLimitMatch)
   throw new Error(`--rate-limit expects REQUESTS/SECONDS, got '${values['rate-limit']}'`);
 
 const logger = createServerLogger(values['log-level']);
+// Browser origins allowed to call the mocks and the servers ('none': CORS off); default local dev servers.
+const corsOrigins = values['cors-origin']?.filter((origin) => origin !== 'none');
 const [mocks, servers] = await Promise.all([
-  startMocks({ mode, ...(values.seed ? { seed: values.seed } : {}) }),
+  startMocks({
+    mode,
+    ...(values.seed ? { seed: values.seed } : {}),
+    ...(corsOrigins ? { cors: corsOrigins.length > 0 ? { origins: corsOrigins } : false } : {}),
+    // The mocks' own events (an engine restart, a refused browser origin and the flag that allows it).
+    prismLogLevel: 'silent',
+    onLog: (vendor, line) => {
+      if (line.startsWith('mock')) console.error(`[${vendor} mock] ${line}`);
+    },
+  }),
   startServers({
     logger,
+    ...(corsOrigins ? { cors: corsOrigins.length > 0 ? { origins: corsOrigins } : false } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(rateLimitMatch
       ? { rateLimit: { limit: Number(rateLimitMatch[1]), windowMs: Number(rateLimitMatch[2]) * 1000 } }

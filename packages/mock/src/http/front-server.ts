@@ -15,9 +15,11 @@ import {
   serializeAnswer,
   vendorCore,
 } from '@envspec/vendors';
+import type { DynamicCoherence } from '../dynamic/coherence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { FetchHandler } from '../stateful/index.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
+import type { CredentialCheck } from '../vendor/demo-credentials.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 import type { CorsPolicy } from './cors.ts';
 import { injectionFor, type Injection } from './injection.ts';
@@ -94,6 +96,12 @@ export interface FrontOptions {
   limits: MockLimits;
   random: () => number;
   log: (line: string) => void;
+  /** Makes Prism's generated answers coherent (static and dynamic modes). */
+  coherence?: DynamicCoherence;
+  /** Told of every request from a browser origin the CORS policy does not allow. */
+  onRefusedOrigin?: (origin: string) => void;
+  /** Refuses credentials the engine would take (Prism only checks that some are present). */
+  credentials?: CredentialCheck;
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
@@ -191,6 +199,7 @@ export function createFront(options: FrontOptions): Server {
     const origin = firstHeader(req.headers.origin);
     const allowedOrigin = cors?.allowedOrigin(origin);
     const corsHeaders = allowedOrigin && cors ? cors.responseHeaders(allowedOrigin) : {};
+    if (origin !== undefined && !allowedOrigin) options.onRefusedOrigin?.(origin);
 
     // The errors are adapted where they are made; this renders them as the reference server does.
     const sendError = (error: ApiError) => {
@@ -236,6 +245,7 @@ export function createFront(options: FrontOptions): Server {
 
       const path = index.match(target.path);
       const operation = path?.operations.get(method);
+      if (operation) options.credentials?.(method, operation.operation, req.headers);
       const preferences = parsePrefer(firstHeader(req.headers.prefer));
       if (!options.stateful && operation) checkPreferences(preferences, operation, errors);
 
@@ -269,9 +279,15 @@ export function createFront(options: FrontOptions): Server {
         overrides.prefer = `code=${status}`;
       }
 
-      const reply = options.stateful
+      const prefer = options.coherence?.upstreamPrefer(overrides.prefer ?? firstHeader(req.headers.prefer));
+      if (prefer !== undefined) overrides.prefer = prefer;
+      const engineReply = options.stateful
         ? await answerInProcess(options.stateful, req, req.url ?? target.path, body, overrides)
         : await callEngine(req, req.url ?? target.path, body, overrides);
+      const reply =
+        options.coherence && path && options.coherence.generates(preferences)
+          ? options.coherence.apply(engineReply, { path: target.path, template: path.template })
+          : engineReply;
       if (!options.stateful && isPrismOwnError(reply)) {
         const failure = prismFailure(
           reply,
