@@ -2,6 +2,7 @@
 /** `envspec-mock`: starts the mocks, prints where they listen, and stops them on Ctrl-C / SIGTERM. */
 import { mockCliUsage, parseMockCliOptions, type MockCliOptions } from './cli-options.ts';
 import { startMocks, type MockFleet } from './mock-fleet.ts';
+import { describeMode } from './mode-summary.ts';
 
 function parseOrExit(): MockCliOptions {
   try {
@@ -34,16 +35,18 @@ async function startOrExit(): Promise<MockFleet> {
 }
 
 const fleet = await startOrExit();
-const engine = options.mode === 'stateful' ? 'stateful, in process' : `Prism, ${options.mode}`;
-console.log(`Mocks ready (${engine}):\n`);
+console.log(`Mocks ready (${options.mode} mode):\n`);
 const width = Math.max(...fleet.mocks.map((mock) => mock.vendor.length));
 for (const mock of fleet.mocks) console.log(`  ${mock.vendor.padEnd(width)}  ${mock.url}`);
+console.log(`\n${describeMode(options.mode, options.seed).join('\n')}`);
 const extras = [
   options.delayMs ? `delay ${options.delayMs} ms` : '',
   options.errorRate ? `error rate ${options.errorRate} (status ${options.errorStatus ?? 500})` : '',
   options.cors === false ? 'CORS off' : `CORS for ${options.cors?.origins.join(' ') ?? 'local dev origins'}`,
+  // Only the Prism modes have a Prism log to show.
+  options.mode === 'stateful' ? '' : "ENVSPEC_MOCK_VERBOSE=1 shows Prism's log",
 ].filter(Boolean);
-console.log(`\n${extras.join('; ')}. Set ENVSPEC_MOCK_VERBOSE=1 for Prism's log.`);
+console.log(`${extras.join('; ')}.`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -5,7 +5,7 @@
  *   pnpm start [-- --mock-mode static|dynamic|stateful] [--seed S] [--cors-origin O]... [--data-dir .data] [--rate-limit 100/60]
  */
 import { parseArgs } from 'node:util';
-import { mockModes, startMocks, type MockMode } from '@envspec/mock';
+import { describeMode, mockModes, startMocks, type MockMode } from '@envspec/mock';
 import { createServerLogger, describeServers, formatTable, startServers } from '@envspec/server';
 
 const { values } = parseArgs({
@@ -49,13 +49,14 @@ const [mocks, servers] = await Promise.all([
   }),
 ]);
 
-console.log(`\nenvspec is running. Mocks (${mode} mode; send 'Prefer: code=404' to pick a response):\n`);
+console.log(`\nenvspec is running. Mocks (${mode} mode):\n`);
 console.log(
   formatTable(
     ['vendor', 'mock URL'],
     mocks.mocks.map((mock) => [mock.vendor, mock.url]),
   ),
 );
+console.log(`\n${describeMode(mode, values.seed).join('\n')}`);
 console.log('\nReference servers (real semantics, validated against the specs; request logs on stderr):\n');
 console.log(describeServers(servers.servers));
 console.log('\nDatadog credentials are DD-API-KEY:DD-APPLICATION-KEY. Press Ctrl-C to stop.');

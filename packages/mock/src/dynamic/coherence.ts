@@ -4,7 +4,7 @@
  * success bodies. Examples are served untouched: they are coherent as written.
  */
 import type { Vendor } from '@envspec/specs';
-import { parsePrefer, type Preferences } from '../http/prefer.ts';
+import { parsePrefer, type Preferences } from '../spec/prefer.ts';
 import type { UpstreamReply } from '../http/prism-errors.ts';
 import { vendorInvariants, type GeneratedAnswer, type Json, type VendorInvariants } from './vendor-invariants.ts';
 

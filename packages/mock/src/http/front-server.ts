@@ -18,12 +18,12 @@ import {
 import type { DynamicCoherence } from '../dynamic/coherence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { FetchHandler } from '../stateful/index.ts';
+import { checkPreferences, parsePrefer } from '../spec/prefer.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
 import type { CredentialCheck } from '../vendor/demo-credentials.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 import type { CorsPolicy } from './cors.ts';
 import { injectionFor, type Injection } from './injection.ts';
-import { checkPreferences, parsePrefer } from './prefer.ts';
 import { isPrismOwnError, prismFailure, type UpstreamReply } from './prism-errors.ts';
 import { answerInProcess } from './in-process.ts';
 import { clientHeaders, forward } from './proxy.ts';
@@ -124,8 +124,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The public face of one vendor's mock: a node:http server that guards each request, answers CORS
- * and injected delays/errors itself, forwards the rest to the engine (Prism, or the reference server
- * in stateful mode) and turns Prism's own errors into the vendor's.
+ * and injected delays/errors itself, forwards the rest to the engine (Prism, or the in-process
+ * stateful engine) and turns Prism's own errors into the vendor's.
  */
 export function createFront(options: FrontOptions): Server {
   const { errors, index, engine, limits, cors } = options;
@@ -247,7 +247,9 @@ export function createFront(options: FrontOptions): Server {
       const operation = path?.operations.get(method);
       if (operation) options.credentials?.(method, operation.operation, req.headers);
       const preferences = parsePrefer(firstHeader(req.headers.prefer));
-      if (!options.stateful && operation) checkPreferences(preferences, operation, errors);
+      // The stateful engine checks (and serves) `Prefer` itself, so that in-page handlers get it too.
+      const misfit = !options.stateful && operation ? checkPreferences(preferences, operation) : undefined;
+      if (misfit) throw errors.adapt(misfit);
 
       const injection = injectionFor(req.headers, options.injection, errors);
       if (injection.delayMs > 0) {
@@ -263,8 +265,9 @@ export function createFront(options: FrontOptions): Server {
       };
       if (injection.errorRate > 0 && options.random() < injection.errorRate) {
         const status = injection.errorStatus;
-        // A status the operation documents is served as documented (example body, Retry-After, …).
-        if (options.stateful || !operation?.responses.has(String(status))) {
+        // A status the operation documents is served as documented (example body, Retry-After, …),
+        // by Prism or by the stateful engine, which answer `Prefer: code=…` without touching state.
+        if (!operation?.responses.has(String(status))) {
           injected = true;
           throw errors.adapt(
             new ApiError(

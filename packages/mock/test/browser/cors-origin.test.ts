@@ -4,19 +4,17 @@
  * headless Chromium: blocked by default, with the mock's stderr naming the origin and the flag that
  * allows it; with `--cors-origin http://frontend.test:5173` the same call succeeds.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, readPath } from '@envspec/testkit';
+import { readPath } from '@envspec/testkit';
+import { startMockCli } from '../support/mock-cli.ts';
 import { credentials } from '../support/vendor-requests.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 const frontendOrigin = 'http://frontend.test:5173';
-const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
 let pageServer: Server;
 let browser: Browser;
@@ -46,42 +44,6 @@ afterAll(async () => {
   await browser?.close();
   pageServer?.close();
 });
-
-interface RunningCli {
-  url: string;
-  stderr: () => string;
-  stop(): Promise<void>;
-}
-
-/** `envspec-mock --vendor fabro` with `flags`, as a developer starts it; resolves once it says it is ready. */
-async function startCli(flags: string[]): Promise<RunningCli> {
-  const port = await findFreePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', '--vendor', 'fabro', '--port', `fabro=${port}`, ...flags],
-    { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes('Mocks ready')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`envspec-mock exited with ${code}:\n${stdout}\n${stderr}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stderr: () => stderr,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 type PageResult =
   | { ok: true; status: number; id: string; revision: string; etag: string | null }
@@ -124,7 +86,7 @@ async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void
 
 describe(`a page on ${frontendOrigin}`, () => {
   it('is blocked by default, and the mock tells on stderr which origin and which flag', async () => {
-    const cli = await startCli([]);
+    const cli = await startMockCli('fabro');
     try {
       const result = await readFromPage(cli.url);
       expect(result).toEqual({ ok: false, error: expect.stringMatching(/TypeError: Failed to fetch/) });
@@ -137,7 +99,7 @@ describe(`a page on ${frontendOrigin}`, () => {
   });
 
   it(`reads the mock with --cors-origin ${frontendOrigin}`, async () => {
-    const cli = await startCli(['--cors-origin', frontendOrigin]);
+    const cli = await startMockCli('fabro', ['--cors-origin', frontendOrigin]);
     try {
       const result = await readFromPage(cli.url);
       expect(result).toMatchObject({ ok: true, status: 200, id: 'ci-runner' });
