@@ -1,6 +1,6 @@
 /**
- * The static mock takes the documented demo credentials and nothing else, as the reference server
- * does: any other credential gets the vendor's refusal in the vendor's envelope (401; Datadog 403),
+ * The static and dynamic mocks take the documented demo credentials and nothing else, as the
+ * reference server does: any other credential gets the vendor's refusal in the vendor's envelope (401; Datadog 403),
  * and a read-only one may read but not write (403).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import {
   updateRequest,
   type RawReply,
 } from '@envspec/testkit';
-import { startMocks, type MockFleet } from '../src/index.ts';
+import { startMocks, type MockFleet, type MockMode } from '../src/index.ts';
 
 type Role = 'write' | 'read' | 'throttled';
 
@@ -58,19 +58,21 @@ const strangers: Record<Vendor, Array<[string, Record<string, string>]>> = {
 };
 const refusedWith: Record<Vendor, number> = { qoder: 401, fabro: 401, datadog: 403, launchdarkly: 401 };
 
-let fleet: MockFleet;
+/** The Prism modes; stateful mode's credentials are the vendor core's gate (test/stateful/). */
+const fleets = new Map<MockMode, MockFleet>();
 beforeAll(async () => {
-  const ports = Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()])));
-  fleet = await startMocks({ ports, mode: 'static' });
+  const ports = async () =>
+    Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()])));
+  for (const mode of ['static', 'dynamic'] as const) fleets.set(mode, await startMocks({ ports: await ports(), mode }));
 }, 60_000);
-afterAll(async () => fleet?.stop());
+afterAll(async () => Promise.all([...fleets.values()].map((fleet) => fleet.stop())));
 
-const urlOf = (vendor: Vendor) => fleet.mocks.find((mock) => mock.vendor === vendor)!.url;
-const read = (vendor: Vendor, credential: Record<string, string>): Promise<RawReply> =>
-  send(urlOf(vendor), { path: readPath(vendor), headers: credential });
-const write = (vendor: Vendor, credential: Record<string, string>): Promise<RawReply> => {
+const urlOf = (mode: MockMode, vendor: Vendor) => fleets.get(mode)!.mocks.find((mock) => mock.vendor === vendor)!.url;
+const read = (mode: MockMode, vendor: Vendor, credential: Record<string, string>): Promise<RawReply> =>
+  send(urlOf(mode, vendor), { path: readPath(vendor), headers: credential });
+const write = (mode: MockMode, vendor: Vendor, credential: Record<string, string>): Promise<RawReply> => {
   const update = updateRequest(vendor);
-  return send(urlOf(vendor), {
+  return send(urlOf(mode, vendor), {
     method: update.method,
     path: update.path,
     headers: { ...update.headers, ...credential, 'content-type': update.contentType },
@@ -78,37 +80,39 @@ const write = (vendor: Vendor, credential: Record<string, string>): Promise<RawR
   });
 };
 
-describe.each(vendors)('%s static mock', (vendor) => {
-  const roles = Object.entries(demo[vendor]) as Array<[Role, Record<string, string>]>;
+describe.each(['static', 'dynamic'] as const)('%s mode', (mode) => {
+  describe.each(vendors)('%s mock', (vendor) => {
+    const roles = Object.entries(demo[vendor]) as Array<[Role, Record<string, string>]>;
 
-  it.each(roles)('reads with the demo %s credential', async (_role, credential) => {
-    expect((await read(vendor, credential)).status).toBe(200);
-  });
+    it.each(roles)('reads with the demo %s credential', async (_role, credential) => {
+      expect((await read(mode, vendor, credential)).status).toBe(200);
+    });
 
-  it.each(roles.filter(([role]) => role !== 'read'))(
-    'writes with the demo %s credential',
-    async (_role, credential) => {
-      const reply = await write(vendor, credential);
-      expect(reply.status, reply.text).toBe(updateRequest(vendor).status);
-    },
-  );
+    it.each(roles.filter(([role]) => role !== 'read'))(
+      'writes with the demo %s credential',
+      async (_role, credential) => {
+        const reply = await write(mode, vendor, credential);
+        expect(reply.status, reply.text).toBe(updateRequest(vendor).status);
+      },
+    );
 
-  it.each(roles.filter(([role]) => role === 'read'))(
-    'refuses a write with the read-only demo credential (%s)',
-    async (_role, credential) => {
-      const reply = await write(vendor, credential);
-      expect(reply.status, reply.text).toBe(403);
-      expect(envelopeIssues(vendor, reply.body)).toBe('');
-      // In the vendor's words: Datadog says which permission the key lacks.
-      expect(errorMessage(reply.body)).toMatch(/read-only|missing the \w+ permission/);
-    },
-  );
+    it.each(roles.filter(([role]) => role === 'read'))(
+      'refuses a write with the read-only demo credential (%s)',
+      async (_role, credential) => {
+        const reply = await write(mode, vendor, credential);
+        expect(reply.status, reply.text).toBe(403);
+        expect(envelopeIssues(vendor, reply.body)).toBe('');
+        // In the vendor's words: Datadog says which permission the key lacks.
+        expect(errorMessage(reply.body)).toMatch(/read-only|missing the \w+ permission/);
+      },
+    );
 
-  it.each(strangers[vendor])('refuses %s with its documented status, in its envelope', async (_name, credential) => {
-    for (const reply of [await read(vendor, credential), await write(vendor, credential)]) {
-      expect(reply.status, reply.text).toBe(refusedWith[vendor]);
-      expect(envelopeIssues(vendor, reply.body)).toBe('');
-      expect(errorMessage(reply.body)).toMatch(/demo credentials|no credentials/);
-    }
+    it.each(strangers[vendor])('refuses %s with its documented status, in its envelope', async (_name, credential) => {
+      for (const reply of [await read(mode, vendor, credential), await write(mode, vendor, credential)]) {
+        expect(reply.status, reply.text).toBe(refusedWith[vendor]);
+        expect(envelopeIssues(vendor, reply.body)).toBe('');
+        expect(errorMessage(reply.body)).toMatch(/demo credentials|no credentials/);
+      }
+    });
   });
 });
