@@ -5,7 +5,7 @@ import { defaultMockPorts, type Store } from '@envspec/vendors';
 import { dynamicCoherence } from './dynamic/coherence.ts';
 import { prismDocument } from './dynamic/prism-document.ts';
 import { engineSlot, type Engine } from './engine/engine.ts';
-import { startPrismEngines, type PrismLogLevel } from './engine/prism-engine.ts';
+import { startPrismEngines, type PrismHostLaunch, type PrismLogLevel } from './engine/prism-engine.ts';
 import { startStatefulEngines } from './engine/stateful-engines.ts';
 import { corsPolicy, defaultCorsOrigins, type CorsOptions } from './http/cors.ts';
 import { refusedOriginReporter } from './http/refused-origins.ts';
@@ -40,6 +40,11 @@ export interface MockFleetOptions extends InjectionOptions {
   limits?: Partial<MockLimits>;
   /** Stateful mode: where each vendor's resources live; default in memory, seeded from the spec's fixtures. */
   stores?: Partial<Record<Vendor, Store<unknown>>>;
+  /**
+   * The engine process, forked earlier with `prelaunchPrismEngine()` so Prism loaded meanwhile;
+   * adopted in static and dynamic mode, ended in stateful mode (which needs no Prism).
+   */
+  prismEngine?: PrismHostLaunch;
 }
 
 export interface RunningMock {
@@ -151,6 +156,7 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
       for (const [vendor, engine] of stateful?.engines ?? []) slots.get(vendor)!.attach(engine);
     } else {
       const prism = await startPrismEngines({
+        ...(options.prismEngine ? { prelaunched: options.prismEngine } : {}),
         documents: new Map(vendors.map((vendor) => [vendor, prismDocument(bundles.get(vendor)!)])),
         mode,
         ...(seed === undefined ? {} : { seed }),
@@ -166,8 +172,11 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
     }
   } catch (error) {
     await stopAll();
+    options.prismEngine?.dispose();
     throw error;
   }
+  // Unused (stateful mode): nothing else will end it.
+  if (mode === 'stateful') options.prismEngine?.dispose();
 
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {

@@ -26,6 +26,8 @@ export interface PrismEnginesOptions {
   hangAfterMs?: number;
   /** Longest wait for a (re)started engine to serve every spec. */
   startTimeoutMs?: number;
+  /** An engine process forked earlier (`prelaunchPrismEngine`), adopted as the first engine. */
+  prelaunched?: PrismHostLaunch;
 }
 
 /** Every vendor's Prism, in one supervised child process. */
@@ -47,9 +49,16 @@ interface HostProcess {
 const stableAfterMs = 10_000;
 const checkEveryMs = 250;
 
-/** Forks the engine process, hands it the documents, and resolves once every spec is served. */
-function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: ChildProcess, silentMs: number) => void) {
-  const { documents, mode, seed, logLevel = 'warn', onLog, hangAfterMs = 2_000, startTimeoutMs = 60_000 } = options;
+/** An engine process forked ahead of need: it loads Prism while its parent does other work. */
+export interface PrismHostLaunch {
+  readonly child: ChildProcess;
+  /** Whether it has sent its first heartbeat, i.e. listens for the start message. */
+  readonly alive: boolean;
+  /** Ends it, unless an engine adopted it (then `startPrismEngines(...).stop()` does). */
+  dispose(): void;
+}
+
+function forkHost(): PrismHostLaunch & { adopt(): void } {
   const child = fork(childPath, [], {
     // Bare node: no TypeScript loader or test runner hooks inherited from this process. A 1 MiB
     // young generation keeps the engine ≈ 17 MiB smaller; a mock's allocation rate does not need more.
@@ -58,6 +67,55 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
+  // Never leave an engine behind when this process exits without stopping it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
+  let alive = false;
+  let adopted = false;
+  const onMessage = (message: { type?: string }) => {
+    if (message?.type !== 'alive') return;
+    alive = true;
+    child.off('message', onMessage);
+  };
+  child.on('message', onMessage);
+  return {
+    child,
+    get alive() {
+      return alive;
+    },
+    adopt: () => {
+      adopted = true;
+    },
+    dispose: () => {
+      if (!adopted && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/**
+ * Forks the mock engine process now, before anything else is loaded, so that Prism's modules load
+ * in it while the caller loads its own (`pnpm start` loads the reference servers meanwhile). Hand
+ * it to `startMocks({ prismEngine })`, which adopts it; `dispose()` it if it is not used.
+ */
+export function prelaunchPrismEngine(): PrismHostLaunch {
+  return forkHost();
+}
+
+const usable = (launch: PrismHostLaunch | undefined): launch is ReturnType<typeof forkHost> =>
+  launch !== undefined && 'adopt' in launch && launch.child.exitCode === null && launch.child.signalCode === null;
+
+/** Adopts `launch` (or forks the engine process), hands it the documents, and resolves once every spec is served. */
+function launchHost(
+  options: PrismEnginesOptions,
+  onHeartbeatLost: (child: ChildProcess, silentMs: number) => void,
+  launch?: PrismHostLaunch,
+) {
+  const { documents, mode, seed, logLevel = 'warn', onLog, hangAfterMs = 2_000, startTimeoutMs = 60_000 } = options;
+  if (launch && !usable(launch)) launch.dispose();
+  const host = usable(launch) ? launch : forkHost();
+  host.adopt();
+  const { child } = host;
   const output: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
@@ -70,9 +128,6 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Never leave an engine behind when this process exits without stopping it.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
 
   // A stopped (SIGSTOP) or wedged engine sends nothing: judge it by its heartbeat once it serves
   // (loading Prism blocks it for a while; `startTimeoutMs` covers that), and only on ticks where this
@@ -90,10 +145,7 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
     }
     if (now - lastAlive > hangAfterMs) onHeartbeatLost(child, now - lastAlive);
   }, checkEveryMs);
-  child.once('exit', () => {
-    clearInterval(watchdog);
-    process.off('exit', killOnExit);
-  });
+  child.once('exit', () => clearInterval(watchdog));
 
   let started = false;
   const start = () => {
@@ -130,6 +182,8 @@ function launchHost(options: PrismEnginesOptions, onHeartbeatLost: (child: Child
     );
     child.once('error', reject);
   });
+  // A prelaunched engine may have sent its first heartbeat before this handler existed.
+  if (host.alive) start();
   return withTimeout(
     ready,
     startTimeoutMs,
@@ -211,7 +265,7 @@ export async function startPrismEngines(options: PrismEnginesOptions): Promise<P
     }
   };
 
-  current = Promise.resolve(supervise(await launchHost(options, onHeartbeatLost)));
+  current = Promise.resolve(supervise(await launchHost(options, onHeartbeatLost, options.prelaunched)));
 
   const engineFor = (vendor: Vendor): Engine => ({
     kind: 'prism',

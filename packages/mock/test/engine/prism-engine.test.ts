@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundleOf, type Vendor } from '@envspec/specs';
-import { startPrismEngines } from '../../src/engine/prism-engine.ts';
+import { prelaunchPrismEngine, startPrismEngines } from '../../src/engine/prism-engine.ts';
 import { prismDocument } from '../../src/dynamic/prism-document.ts';
 
 const alive = (pid: number) => {
@@ -46,4 +46,43 @@ describe('startPrismEngines', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     expect(children()).toEqual(before);
   }, 30_000);
+
+  const documents = () => new Map([['qoder' as Vendor, prismDocument(bundleOf('qoder'))]]);
+  const exitOf = (pid: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => (alive(pid) ? setTimeout(check, 20) : resolve());
+      check();
+    });
+
+  it('adopts a prelaunched process as its engine: that process serves, and stop() ends it', async () => {
+    const launch = prelaunchPrismEngine();
+    const prism = await startPrismEngines({ documents: documents(), mode: 'static', prelaunched: launch });
+    expect(prism.pid).toBe(launch.child.pid);
+    const url = await prism.engines.get('qoder')!.ready(1_000);
+    expect((await fetch(`${url}/api/v1/cloud/environments/env_019e3bb39b6774d8878cd0b9d237574b`)).status).toBe(401);
+    // Adopted: disposing the launch no longer ends it.
+    launch.dispose();
+    expect(alive(launch.child.pid!)).toBe(true);
+    await prism.stop();
+    expect(alive(launch.child.pid!)).toBe(false);
+  }, 30_000);
+
+  it('forks a fresh process when the prelaunched one died first', async () => {
+    const launch = prelaunchPrismEngine();
+    const dead = launch.child.pid!;
+    launch.child.kill('SIGKILL');
+    await exitOf(dead);
+    const prism = await startPrismEngines({ documents: documents(), mode: 'static', prelaunched: launch });
+    expect(prism.pid).not.toBe(dead);
+    expect(await prism.engines.get('qoder')!.ready(1_000)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await prism.stop();
+  }, 30_000);
+
+  it('ends a prelaunched process nobody adopted on dispose()', async () => {
+    const launch = prelaunchPrismEngine();
+    const pid = launch.child.pid!;
+    launch.dispose();
+    await exitOf(pid);
+    expect(alive(pid)).toBe(false);
+  });
 });
