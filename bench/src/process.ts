@@ -157,11 +157,17 @@ export function processTree(rootPid: number): TreeProcess[] {
   return tree;
 }
 
-/** Samples the total RSS of a process tree every `intervalMs` until stopped; resolves to the largest total. */
-export function sampleTreeRss(rootPid: number, intervalMs = 250): { stop(): number | undefined } {
+/**
+ * Samples the total RSS of a process tree every `intervalMs` until stopped; resolves to the largest
+ * total. `includeRoot: false` leaves the root out (a launcher such as pnpm, measured apart).
+ */
+export function sampleTreeRss(
+  rootPid: number,
+  { intervalMs = 250, includeRoot = true }: { intervalMs?: number; includeRoot?: boolean } = {},
+): { stop(): number | undefined } {
   let peak: number | undefined;
   const take = () => {
-    const tree = processTree(rootPid);
+    const tree = processTree(rootPid).filter((process) => includeRoot || process.pid !== rootPid);
     if (tree.length > 0)
       peak = Math.max(
         peak ?? 0,

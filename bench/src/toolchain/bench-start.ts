@@ -2,9 +2,10 @@
  * `pnpm start` as a developer runs it: spawned as `pnpm start -- --free-ports` (free ports, so it
  * cannot collide with another envspec), timed until all eight endpoints (four mocks, four reference
  * servers) have answered an authenticated GET of their fixture, against one bare `prism mock` of one
- * spec until it answers, side by side round by round; and the RSS of every process it runs (pnpm
- * itself, the shell, the TypeScript loader, the process holding the fronts and the servers, the
- * Prism engine) after start and after a load round through all eight endpoints at once.
+ * spec until it answers, side by side round by round; and the RSS of every process it runs (the
+ * shell, the process holding the fronts and the servers, the Prism engine, and a TypeScript loader
+ * if there is one; pnpm's own process apart) after start and after a load round through all eight
+ * endpoints at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startPrism } from '@envspec/mock';
@@ -30,9 +31,14 @@ export interface StartResults {
   barePrismMs: Summary;
   /** Per-round ratio all eight / bare Prism. */
   ratio: Summary;
-  /** Total RSS of every process of `pnpm start`, right after all eight answered (one value per round). */
+  /**
+   * Total RSS of every process `pnpm start` runs (the shell, the process holding the fronts and the
+   * servers, the Prism engine; pnpm's own process apart), right after all eight answered, per round.
+   */
   totalRssAfterStartMiB: Summary;
-  /** The load round: total RSS right after it, its peak during it, and each process's share. */
+  /** pnpm's own process, which runs the script and waits for it. */
+  pnpmRssMiB: Summary;
+  /** The load round: the same total right after it and its peak during it, and each process's share. */
   load: {
     seconds: number;
     totalRssAfterLoadMiB: number;
@@ -50,7 +56,7 @@ function roleOf(process: TreeProcess, rootPid: number): string {
   if (/\/esbuild\b/.test(command)) return 'esbuild (tsx)';
   if (command.includes('tsx/dist/cli')) return 'tsx launcher';
   if (/^(\/bin\/)?sh /.test(command)) return 'shell';
-  if (command.includes('scripts/src/start/cli')) return 'fronts + reference servers';
+  if (command.includes('scripts/src/start/')) return 'fronts + reference servers';
   return command.split(' ')[0] ?? 'other';
 }
 
@@ -64,7 +70,9 @@ function byRole(rootPid: number): Map<string, number> {
   return roles;
 }
 
-const total = (roles: Map<string, number>) => [...roles.values()].reduce((sum, value) => sum + value, 0);
+/** What `pnpm start` runs: every role but pnpm's own process. */
+const total = (roles: Map<string, number>) =>
+  [...roles].filter(([role]) => role !== 'pnpm').reduce((sum, [, value]) => sum + value, 0);
 
 interface RunningStart {
   pid: number;
@@ -185,15 +193,21 @@ export async function benchStart(
   const bare: number[] = [];
   const ratios: number[] = [];
   const rssAfterStart: number[] = [];
+  const pnpmRss: number[] = [];
+  // Untimed: the first start after a change compiles its sources (launch.mjs), and both sides warm the file cache.
+  await (await startEnvspec(root)).stop();
+  await barePrism(vendors[0]!);
   for (let round = 0; round < rounds; round += 1) {
     const vendor = vendors[round % vendors.length]!;
     const runStart = async () => {
       const running = await startEnvspec(root);
-      rssAfterStart.push(total(byRole(running.pid)));
+      const roles = byRole(running.pid);
+      rssAfterStart.push(total(roles));
+      pnpmRss.push(roles.get('pnpm') ?? Number.NaN);
       await running.stop();
       return running.spawnedToAnsweringMs;
     };
-    // Alternate which side goes first, so neither always gets the warmer file cache.
+    // Alternate which side goes first, so neither always runs on the machine the other just left.
     let startMs: number;
     let prism: { ms: number; rssMiB: number };
     if (round % 2 === 0) {
@@ -207,7 +221,7 @@ export async function benchStart(
     bare.push(prism.ms);
     ratios.push(startMs / prism.ms);
     log(
-      `  pnpm start round ${round + 1}: all eight endpoints answering ${startMs.toFixed(0)} ms from spawn, one bare prism (${vendor}) ${prism.ms.toFixed(0)} ms: ${(startMs / prism.ms).toFixed(2)}×; total RSS ${mib(rssAfterStart.at(-1)!)} (bare prism ${mib(prism.rssMiB)})`,
+      `  pnpm start round ${round + 1}: all eight endpoints answering ${startMs.toFixed(0)} ms from spawn, one bare prism (${vendor}) ${prism.ms.toFixed(0)} ms: ${(startMs / prism.ms).toFixed(2)}×; RSS of what it runs ${mib(rssAfterStart.at(-1)!)} (+ pnpm ${mib(pnpmRss.at(-1)!)}; bare prism ${mib(prism.rssMiB)})`,
     );
   }
 
@@ -223,7 +237,7 @@ export async function benchStart(
         ),
       ]),
     );
-    const sampler = sampleTreeRss(running.pid);
+    const sampler = sampleTreeRss(running.pid, { includeRoot: false });
     const loads = await Promise.all(
       targets.map(([url, workload]) => runLoad(url, workload, { connections: 2, seconds: loadSeconds })),
     );
@@ -237,13 +251,14 @@ export async function benchStart(
       afterLoadMiB: afterLoad.get(role) ?? 0,
     }));
     log(
-      `  pnpm start under load (${loadSeconds} s, all eight): ${requestsPerSecond.toFixed(0)} req/s, total RSS ${mib(total(afterStart))} after start → ${mib(total(afterLoad))} after the round (peak ${mib(peak)})${non2xx ? `, ${non2xx} non-2xx/errors` : ''}; ${processes.map((entry) => `${entry.role} ${mib(entry.afterStartMiB)} → ${mib(entry.afterLoadMiB)}`).join(', ')}`,
+      `  pnpm start under load (${loadSeconds} s, all eight): ${requestsPerSecond.toFixed(0)} req/s, RSS of what it runs ${mib(total(afterStart))} after start → ${mib(total(afterLoad))} after the round (peak ${mib(peak)})${non2xx ? `, ${non2xx} non-2xx/errors` : ''}; ${processes.map((entry) => `${entry.role} ${mib(entry.afterStartMiB)} → ${mib(entry.afterLoadMiB)}`).join(', ')}`,
     );
     return {
       allEightMs: summarize(eight),
       barePrismMs: summarize(bare),
       ratio: summarize(ratios),
       totalRssAfterStartMiB: summarize(rssAfterStart),
+      pnpmRssMiB: summarize(pnpmRss),
       load: {
         seconds: loadSeconds,
         totalRssAfterLoadMiB: total(afterLoad),

@@ -9,6 +9,7 @@ import { readRssMiB, sampleRss } from '../process.ts';
 import { runLoad } from '../server/load.ts';
 import { fabroWorkload, workloads, type Workload } from '../server/workloads.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { benchStart, type StartResults } from './bench-start.ts';
 import type { MocksReadyMessage } from './serve-mocks.ts';
 
 export interface ToolchainBenchOptions {
@@ -58,6 +59,8 @@ export interface ToolchainResults {
     /** Peak RSS of fronts + engine during a load round through all four fronts at once. */
     underLoad: { seconds: number; totalRssMiB: Summary; requestsPerSecond: Summary; non2xx: number };
   };
+  /** `pnpm start` as a developer runs it: all eight endpoints vs one bare `prism mock`, and the RSS of what it runs. */
+  start?: StartResults;
   /** `pnpm test` with turbo's cache bypassed (TURBO_FORCE) and then again with it warm. */
   test: { cold: TestRun; warm: TestRun } | null;
 }
@@ -261,6 +264,7 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
   }
 
   const mocksVsPrism = await benchMocksVsPrism(rounds * 2, options.loadSeconds, log);
+  const start = await benchStart(root, rounds * 2, options.loadSeconds, log);
 
   let test: ToolchainResults['test'] = null;
   if (options.testCache) {
@@ -283,6 +287,7 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
     mocksReadyMs: summarize(mocks),
     prismStartMs: summarize(prism),
     mocksVsPrism,
+    start,
     test,
   };
 }
