@@ -155,7 +155,7 @@ function detail(id: TargetId, all: AllResults): string {
   if (id === 'mocks-ready' && toolchain) return ` (one Prism alone: ${ms(toolchain.prismStartMs.median)})`;
   const start = toolchain?.start;
   if (id === 'start-vs-prism' && start)
-    return ` (${ms(start.allEightMs.median)} from spawning \`pnpm start\` vs ${ms(start.barePrismMs.median)}, median of ${start.ratio.rounds.length} rounds side by side)`;
+    return ` (${ms(start.allEightMs.median)} from spawning \`pnpm start\` vs ${ms(start.barePrismMs.median)}, median of ${start.ratio.rounds.length} rounds side by side; without pnpm in front, \`node scripts/src/start/launch.mjs\`: ${ratio(start.withoutPnpm.ratio.median)}, ${ms(start.withoutPnpm.allEightMs.median)})`;
   return '';
 }
 

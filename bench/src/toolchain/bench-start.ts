@@ -38,6 +38,11 @@ export interface StartResults {
   totalRssAfterStartMiB: Summary;
   /** pnpm's own process, which runs the script and waits for it. */
   pnpmRssMiB: Summary;
+  /**
+   * The same start without pnpm in front (`node scripts/src/start/launch.mjs`, what the script
+   * runs), in the same rounds: how much of the time is pnpm's own start.
+   */
+  withoutPnpm: { allEightMs: Summary; ratio: Summary };
   /** The load round: the same total right after it and its peak during it, and each process's share. */
   load: {
     seconds: number;
@@ -116,11 +121,18 @@ async function answered(url: string, vendor: Vendor, deadline: number): Promise<
   }
 }
 
-/** `pnpm start -- --free-ports` in `root`, resolved once all eight endpoints answered. */
-async function startEnvspec(root: string): Promise<RunningStart> {
+/** How the start is spawned: as a developer types it, or what the script runs, without pnpm. */
+const launchers = {
+  pnpm: ['pnpm', ['start', '--', '--free-ports']],
+  node: [process.execPath, ['scripts/src/start/launch.mjs', '--free-ports']],
+} as const;
+
+/** `pnpm start -- --free-ports` in `root` (or what it runs), resolved once all eight endpoints answered. */
+async function startEnvspec(root: string, launcher: keyof typeof launchers = 'pnpm'): Promise<RunningStart> {
+  const [command, args] = launchers[launcher];
   const started = performance.now();
   // Its own process group, so stopping it is the Ctrl-C a terminal sends to the whole group.
-  const child: ChildProcess = spawn('pnpm', ['start', '--', '--free-ports'], {
+  const child: ChildProcess = spawn(command, [...args], {
     cwd: root,
     detached: true,
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
@@ -194,6 +206,8 @@ export async function benchStart(
   const ratios: number[] = [];
   const rssAfterStart: number[] = [];
   const pnpmRss: number[] = [];
+  const direct: number[] = [];
+  const directRatios: number[] = [];
   // Untimed: the first start after a change compiles its sources (launch.mjs), and both sides warm the file cache.
   await (await startEnvspec(root)).stop();
   await barePrism(vendors[0]!);
@@ -217,11 +231,15 @@ export async function benchStart(
       prism = await barePrism(vendor);
       startMs = await runStart();
     }
+    const withoutPnpm = await startEnvspec(root, 'node');
+    await withoutPnpm.stop();
     eight.push(startMs);
     bare.push(prism.ms);
     ratios.push(startMs / prism.ms);
+    direct.push(withoutPnpm.spawnedToAnsweringMs);
+    directRatios.push(withoutPnpm.spawnedToAnsweringMs / prism.ms);
     log(
-      `  pnpm start round ${round + 1}: all eight endpoints answering ${startMs.toFixed(0)} ms from spawn, one bare prism (${vendor}) ${prism.ms.toFixed(0)} ms: ${(startMs / prism.ms).toFixed(2)}×; RSS of what it runs ${mib(rssAfterStart.at(-1)!)} (+ pnpm ${mib(pnpmRss.at(-1)!)}; bare prism ${mib(prism.rssMiB)})`,
+      `  pnpm start round ${round + 1}: all eight endpoints answering ${startMs.toFixed(0)} ms from spawn, one bare prism (${vendor}) ${prism.ms.toFixed(0)} ms: ${(startMs / prism.ms).toFixed(2)}× (without pnpm ${withoutPnpm.spawnedToAnsweringMs.toFixed(0)} ms: ${(withoutPnpm.spawnedToAnsweringMs / prism.ms).toFixed(2)}×); RSS of what it runs ${mib(rssAfterStart.at(-1)!)} (+ pnpm ${mib(pnpmRss.at(-1)!)}; bare prism ${mib(prism.rssMiB)})`,
     );
   }
 
@@ -259,6 +277,7 @@ export async function benchStart(
       ratio: summarize(ratios),
       totalRssAfterStartMiB: summarize(rssAfterStart),
       pnpmRssMiB: summarize(pnpmRss),
+      withoutPnpm: { allEightMs: summarize(direct), ratio: summarize(directRatios) },
       load: {
         seconds: loadSeconds,
         totalRssAfterLoadMiB: total(afterLoad),
