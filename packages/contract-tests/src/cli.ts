@@ -1,5 +1,5 @@
 /**
- * `pnpm test:contract --target=mock|server|proxy|url[,…] [--vendor=qoder[,…]] [-- vitest args]`
+ * `pnpm test:contract --target=mock|stateful|server|proxy|url|msw|msw-examples[,…] [--vendor=qoder[,…]] [-- vitest args]`
  * Runs the contract suites against the chosen targets (see the README for the url target's variables).
  */
 import { spawnSync } from 'node:child_process';

@@ -6,14 +6,17 @@
 import { client, v2 } from '@datadog/datadog-api-client';
 import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
+import { serveInProcess } from '../src/targets/in-process.ts';
+import { targetTraits } from '../src/targets/target.ts';
 import { secretFor } from '../src/vendors/contract-credentials.ts';
 
 const environmentId = '550e8400-e29b-41d4-a716-446655440001';
+// Every target but the proxy, which only takes requests the spec allows.
 const endpoints = inject('endpoints').filter(
-  (endpoint) => endpoint.vendor === 'datadog' && ['mock', 'stateful', 'server', 'url'].includes(endpoint.kind),
+  (endpoint) => endpoint.vendor === 'datadog' && !targetTraits[endpoint.kind].validRequestsOnly,
 );
 // Errors are provoked for real, so only on targets with real behaviour.
-const behavingEndpoints = endpoints.filter((endpoint) => endpoint.kind !== 'mock');
+const behavingEndpoints = endpoints.filter((endpoint) => !targetTraits[endpoint.kind].statusByPrefer);
 
 function featureFlagsApi(baseUrl: string, secret = secretFor('datadog', 'write')!) {
   const [apiKeyAuth = '', appKeyAuth = ''] = secret.split(':');
@@ -37,6 +40,7 @@ async function apiException(promise: Promise<unknown>): Promise<client.ApiExcept
 describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
   '@datadog/datadog-api-client against the %s',
   (_kind, endpoint) => {
+    serveInProcess(endpoint);
     const api = featureFlagsApi(endpoint.baseUrl);
 
     it('gets and updates an environment, deserializing the JSON:API documents', async () => {
@@ -66,6 +70,7 @@ describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
 describe.each(behavingEndpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
   '@datadog/datadog-api-client errors from the %s',
   (_kind, endpoint) => {
+    serveInProcess(endpoint);
     const api = featureFlagsApi(endpoint.baseUrl);
 
     it.each([

@@ -6,13 +6,16 @@
 import { Configuration, EnvironmentsApi } from 'launchdarkly-api-typescript';
 import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
+import { serveInProcess } from '../src/targets/in-process.ts';
+import { targetTraits } from '../src/targets/target.ts';
 import { secretFor } from '../src/vendors/contract-credentials.ts';
 
+// Every target but the proxy, which only takes requests the spec allows.
 const endpoints = inject('endpoints').filter(
-  (endpoint) => endpoint.vendor === 'launchdarkly' && ['mock', 'stateful', 'server', 'url'].includes(endpoint.kind),
+  (endpoint) => endpoint.vendor === 'launchdarkly' && !targetTraits[endpoint.kind].validRequestsOnly,
 );
 // Errors are provoked for real, so only on targets with real behaviour.
-const behavingEndpoints = endpoints.filter((endpoint) => endpoint.kind !== 'mock');
+const behavingEndpoints = endpoints.filter((endpoint) => !targetTraits[endpoint.kind].statusByPrefer);
 const environmentsApi = (basePath: string, apiKey = secretFor('launchdarkly', 'write')!) =>
   new EnvironmentsApi(new Configuration({ apiKey, basePath }));
 
@@ -36,6 +39,7 @@ async function axiosFailure(
 describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
   'launchdarkly-api-typescript against the %s',
   (_kind, endpoint) => {
+    serveInProcess(endpoint);
     const api = environmentsApi(endpoint.baseUrl);
 
     it('gets and patches an environment', async () => {
@@ -53,6 +57,7 @@ describe.each(endpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
 describe.each(behavingEndpoints.map((endpoint) => [endpoint.kind, endpoint] as const))(
   'launchdarkly-api-typescript errors from the %s',
   (_kind, endpoint) => {
+    serveInProcess(endpoint);
     const api = environmentsApi(endpoint.baseUrl);
 
     it.each([

@@ -23,7 +23,7 @@ export function describeMode(mode: MockMode, seed?: string): string[] {
       ];
     case 'stateful':
       return [
-        "Stateful, in process: the reference server's semantics over in-memory state seeded from the spec's examples; an update is read back.",
+        "Stateful, in process: the reference server's semantics over state seeded from the spec's examples; an update is read back.",
         'Prefer: code=404 answers that documented response with its example, without reading or changing the state.',
         `${credentials.slice(0, -1)}; the throttled ones are rate-limited.`,
       ];

@@ -17,6 +17,7 @@ import {
   type Vendor,
 } from '@envspec/specs';
 import { startMocks, type MockFleet } from '../src/index.ts';
+import { invalidUtf8Bodies } from './support/invalid-utf8-bodies.ts';
 import { credentials, sendUpdate } from './support/vendor-requests.ts';
 import {
   envelopeIssues,
@@ -104,6 +105,11 @@ const refusals: Array<[string, Refusal]> = [
     },
   ],
   ['invalid JSON', { request: (vendor) => update(vendor, '{"name": '), want: 400, says: /not valid JSON/ }],
+  // The same bodies for every vendor, in the same order.
+  ...invalidUtf8Bodies('qoder').map(([name], index): [string, Refusal] => [
+    `invalid UTF-8 ${name}`,
+    { request: (vendor) => update(vendor, invalidUtf8Bodies(vendor)[index]![1]), want: 400, says: /not valid UTF-8/ },
+  ]),
   [
     'a body of the wrong type',
     { request: (vendor) => update(vendor, '42'), want: 400, says: /body must be (object|array)/ },

@@ -11,6 +11,7 @@ import type { FabroEnvironment, FabroReplaceEnvironmentRequest } from '@envspec/
 import type { LaunchDarklyEnvironment } from '@envspec/types/launchdarkly';
 import type { QoderEnvironment } from '@envspec/types/qoder';
 import { startMocks, type MockFleet } from '../src/index.ts';
+import { invalidUtf8Bodies } from './support/invalid-utf8-bodies.ts';
 import { credentials, sendUpdate } from './support/vendor-requests.ts';
 import {
   documentedResponse,
@@ -106,6 +107,22 @@ describe.each(vendors)('%s mock, stateful', (vendor) => {
     expect(path.status).toBe(400);
     expect(envelopeIssues(vendor, path.body)).toBe('');
   });
+
+  it.each(invalidUtf8Bodies(vendor))(
+    'refuses a body with invalid UTF-8 %s: 400 saying so in the envelope, nothing stored',
+    async (_name, body) => {
+      const read = () => send(urlOf(vendor), { path: readPath(vendor), headers: credentials[vendor] });
+      const before = await read();
+      const etag = before.headers.etag;
+      const reply = await sendUpdate(urlOf(vendor), vendor, body, typeof etag === 'string' ? { 'if-match': etag } : {});
+      expect(reply.status, reply.text).toBe(400);
+      expect(envelopeIssues(vendor, reply.body)).toBe('');
+      expect(errorMessage(reply.body)).toMatch(/not valid UTF-8/);
+      const after = await read();
+      expect(after.body).toEqual(before.body);
+      expect(after.headers.etag).toBe(etag);
+    },
+  );
 
   it('answers a browser preflight for the update call', async () => {
     const spec = updateRequest(vendor);

@@ -14,12 +14,14 @@ import {
   type RateLimitRule,
   type VendorOptionName,
 } from '@envspec/vendors';
+import { parseStoreSelection, type StoreSelection } from './store/store-selection.ts';
 
 export interface ServerCliOptions {
   vendors: Vendor[];
   ports: Partial<Record<Vendor, number>>;
   host: string;
   dataDir?: string;
+  store?: StoreSelection;
   rateLimit?: RateLimitRule;
   logLevel: string;
   limits: Partial<ConnectionLimits>;
@@ -87,13 +89,16 @@ const integerFlags: Record<string, IntegerFlag> = {
   ),
 };
 
-export const serverCliUsage = `Usage: envspec-server [--vendor V]... [--port V=N]... [--host H] [--data-dir DIR] [--rate-limit N/SECONDS]
+export const serverCliUsage = `Usage: envspec-server [--vendor V]... [--port V=N]... [--host H] [--store S | --data-dir DIR]
+                      [--rate-limit N/SECONDS]
                       [--cors-origin ORIGIN]... [limits] [--log-level L]
 
   --vendor      only serve these vendors (repeatable; default all: ${allVendors.join(', ')})
   --port        override a port, e.g. --port fabro=5011 (repeatable; 0 picks a free port)
   --host        interface to listen on (default 127.0.0.1)
-  --data-dir    keep state in files under DIR (survives restarts and crashes); default in memory
+  --store       where state lives: memory (the default), file:DIR (files under DIR, survive restarts
+                and crashes) or postgres://USER:PASSWORD@HOST:PORT/DB (one database shared by replicas)
+  --data-dir    the same as --store file:DIR
   --rate-limit  per-credential limit for every credential, e.g. 100/60 (100 requests per 60 s); default off
   --cors-origin origin browser pages may call from (repeatable); '*' for any, 'none' turns CORS off;
                 default ${defaultCorsOrigins.join(' ')}
@@ -141,6 +146,7 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
       port: { type: 'string', multiple: true },
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
+      store: { type: 'string' },
       'rate-limit': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       'cors-origin': { type: 'string', multiple: true },
@@ -164,6 +170,9 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
   // Fails here, with the flag names, rather than when the servers start.
   resolveConnectionLimits(limits);
   const cors = parseCors(values['cors-origin']);
+  if (values.store !== undefined && values['data-dir'] !== undefined)
+    throw new Error('--store and --data-dir both say where state lives: give one (--data-dir DIR is --store file:DIR)');
+  const store = values.store === undefined ? undefined : parseStoreSelection(values.store);
   return {
     vendors: selected,
     ports,
@@ -173,6 +182,7 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
     body,
     vendorOptions,
     ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
+    ...(store ? { store } : {}),
     ...(rateLimit ? { rateLimit } : {}),
     ...(cors === undefined ? {} : { cors }),
   };

@@ -3,7 +3,8 @@
 import { parseServerCliOptions, serverCliUsage, type ServerCliOptions } from './cli-options.ts';
 import { describeServers } from './describe-servers.ts';
 import { createServerLogger } from './logger.ts';
-import { startServers } from './start-servers.ts';
+import { startServers, type ServerFleet } from './start-servers.ts';
+import { describeStoreSelection, type StoreSelection } from './store/store-selection.ts';
 
 function parseOrExit(): ServerCliOptions {
   try {
@@ -16,8 +17,17 @@ function parseOrExit(): ServerCliOptions {
 
 const options = parseOrExit();
 // Request logs go to stderr so stdout stays a readable summary.
-const fleet = await startServers({ ...options, logger: createServerLogger(options.logLevel) });
-console.log(`Reference servers ready${options.dataDir ? ` (data in ${options.dataDir})` : ''}:\n`);
+let fleet: ServerFleet;
+try {
+  fleet = await startServers({ ...options, logger: createServerLogger(options.logLevel) });
+} catch (error) {
+  // A database that is down, a port in use: the operator's to fix, so the reason without a stack.
+  console.error(`envspec-server could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+const store: StoreSelection | undefined =
+  options.store ?? (options.dataDir ? { kind: 'file', directory: options.dataDir } : undefined);
+console.log(`Reference servers ready${store ? ` (state ${describeStoreSelection(store)})` : ''}:\n`);
 console.log(describeServers(fleet.servers));
 
 let stopping = false;

@@ -10,11 +10,13 @@ import {
   type CorsSettings,
   type Credential,
   type RateLimitRule,
+  type Store,
   type VendorOptionName,
 } from '@envspec/vendors';
 import { createSeededStore, silentLogger } from './create-app.ts';
 import { createVendorApp } from './http/create-vendor-app.ts';
 import { createHttpServer } from './http/listen.ts';
+import type { StoreSelection } from './store/store-selection.ts';
 
 export interface StartServersOptions {
   vendors?: readonly Vendor[];
@@ -23,6 +25,13 @@ export interface StartServersOptions {
   host?: string;
   /** Persist state under this folder (one subfolder per vendor) instead of in memory. */
   dataDir?: string;
+  /** Where state lives (memory, files, PostgreSQL shared by replicas); overrides `dataDir`. */
+  store?: StoreSelection;
+  /**
+   * Stores already open (`openStores`), by vendor: served as they are, and closed with the fleet.
+   * Overrides `store` and `dataDir` for those vendors.
+   */
+  stores?: Partial<Record<Vendor, Store<unknown>>>;
   rateLimit?: RateLimitRule;
   credentials?: Partial<Record<Vendor, readonly Credential[]>>;
   logger?: Logger;
@@ -58,7 +67,7 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
   try {
     for (const vendor of vendors) {
       const core = vendorCore(vendor);
-      const store = await createSeededStore(core, options.dataDir);
+      const store = options.stores?.[vendor] ?? (await createSeededStore(core, options.store ?? options.dataDir));
       const fixtures = core.fixtures(bundleOf(vendor)).map(([key]) => key);
       const credentials = options.credentials?.[vendor] ?? core.credentials.demo;
       const app = createVendorApp(core, {
@@ -74,6 +83,10 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.ports?.[vendor] ?? defaultServerPorts[vendor], host, resolve);
+      }).catch(async (error: unknown) => {
+        // Not in `running` yet: close its store here (an open database pool would keep the process alive).
+        await store.close();
+        throw error;
       });
       const { port } = server.address() as AddressInfo;
       const close = async () => {

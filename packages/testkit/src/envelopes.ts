@@ -41,3 +41,14 @@ export function errorMessage(body: unknown): string {
   if (value.errors) return value.errors.map((item) => (typeof item === 'string' ? item : item.detail)).join('; ');
   return value.message ?? '';
 }
+
+/** The machine-readable code inside any vendor's envelope (Datadog's has none). */
+export function errorCode(body: unknown): string | undefined {
+  const value = (body ?? {}) as {
+    error?: { code?: string };
+    errors?: Array<string | { code?: string }>;
+    code?: string;
+  };
+  const first = value.errors?.[0];
+  return value.error?.code ?? (typeof first === 'object' ? first.code : undefined) ?? value.code;
+}

@@ -19,4 +19,12 @@ export {
   withLastSegment,
   type SpecRequest,
 } from './spec-requests.ts';
-export { envelopeIssues, errorMessage, errorSchemaOf } from './envelopes.ts';
+export { envelopeIssues, errorCode, errorMessage, errorSchemaOf } from './envelopes.ts';
+export {
+  findPostgresBinaries,
+  missingPostgresMessage,
+  startPostgresCluster,
+  type PostgresCluster,
+} from './postgres-cluster.ts';
+export { startServerProcess, type ServerProcess } from './server-process.ts';
+export { bytesMarker, invalidUtf8Sequences, withBytes } from './invalid-utf8.ts';

@@ -1,4 +1,5 @@
-import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import http, { Agent, type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
 import { connect } from 'node:net';
 
 /** One answer, read whole. */
@@ -37,17 +38,20 @@ export function createKeepAliveAgent(): Agent {
 }
 
 /**
- * One HTTP/1.1 exchange through node:http, which (unlike fetch) sends the path exactly as given
- * and adds no Content-Type of its own. `Content-Length` is set for a body unless given.
+ * One HTTP/1.1 exchange through node:http (node:https for an https base URL), which (unlike fetch)
+ * sends the path exactly as given and adds no Content-Type of its own. `Content-Length` is set for
+ * a body unless given.
  */
 export function send<Body = unknown>(
   baseUrl: string,
   { method = 'GET', path, headers = {}, body, agent = false, timeoutMs = 10_000 }: RawRequest,
 ): Promise<RawReply<Body>> {
-  const { hostname, port } = new URL(baseUrl);
+  const { hostname, port, protocol } = new URL(baseUrl);
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const outgoing = request(
+    // Called through the module objects, not named imports, so an in-process interceptor that
+    // patches them (msw/node's) sees the request.
+    const outgoing = (protocol === 'https:' ? https : http).request(
       {
         host: hostname,
         port,

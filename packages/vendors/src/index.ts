@@ -34,6 +34,7 @@ export type {
 // Failures and how they go on the wire.
 export { ApiError, isApiError, type ApiErrorOptions } from './errors/api-error.ts';
 export { describeFinding, describeFindings, invalidRequest, type Finding } from './errors/findings.ts';
+export { failureOf, knownFailure } from './errors/known-failure.ts';
 export * as protocolErrors from './protocol/protocol-errors.ts';
 export {
   answerFailure,
@@ -45,6 +46,7 @@ export {
 export { securityHeaders } from './protocol/security-headers.ts';
 export { newRequestId, requestIdFor } from './protocol/request-id.ts';
 export { jsonNestingDepth } from './protocol/json-depth.ts';
+export { charsetOf, decodeBodyText, parseJsonBody } from './protocol/json-body.ts';
 export { isJsonMediaType, isWellFormedMediaType, mediaType } from './protocol/media-type.ts';
 export { reasonPhrase } from './protocol/reason-phrases.ts';
 export {
@@ -78,6 +80,7 @@ export { parseVendorSelection } from './selection.ts';
 // Storage every vendor's updates go through.
 export { updateWithRetry, type Store, type Versioned } from './store/store.ts';
 export { MemoryStore } from './store/memory-store.ts';
+export { StoreUnavailableError, isStoreUnavailable } from './store/store-unavailable-error.ts';
 export { cloneValue } from './store/clone.ts';
 export { mergePatch } from './json/merge-patch.ts';
 export { lookup } from './json/json-pointer.ts';

@@ -4,6 +4,7 @@ import { listOperations, loadBundle, type Vendor } from '@envspec/specs';
 import { ContractClient, type Reply } from '../contract-client.ts';
 import { CoverageRecorder } from '../coverage/coverage-recorder.ts';
 import { invalidBodies } from '../negative/invalid-bodies.ts';
+import { serveInProcess } from '../targets/in-process.ts';
 import { targetTraits } from '../targets/target.ts';
 import { vendorContracts } from '../vendors/index.ts';
 import './provided.ts';
@@ -22,8 +23,8 @@ function expectClientError(reply: Reply): void {
 }
 
 /**
- * The contract of one vendor, written once, run against every selected target (mock, server,
- * proxy, url). Every response is checked against the spec by the ContractClient.
+ * The contract of one vendor, written once, run against every selected target (mock, stateful,
+ * server, proxy, url, msw, msw-examples). Every response is checked against the spec by the ContractClient.
  */
 export function defineContractSuite(vendor: Vendor): void {
   const endpoints = inject('endpoints').filter((endpoint) => endpoint.vendor === vendor);
@@ -36,6 +37,7 @@ export function defineContractSuite(vendor: Vendor): void {
     (kind, endpoint) => {
       const traits = targetTraits[kind];
       const api = new ContractClient(endpoint, coverage);
+      serveInProcess(endpoint);
 
       if (traits.statusByPrefer) {
         const documented = operations.flatMap(({ operation }) =>

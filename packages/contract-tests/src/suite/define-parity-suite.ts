@@ -1,25 +1,41 @@
 /**
- * The mock's stateful engine and the reference server answer the same bad requests the same way:
- * for each request below, both targets give the same status, the same headers that matter
- * (`Allow`, `Retry-After`) and the same envelope, request id aside. Runs when both targets are
- * selected (the default `pnpm test`).
+ * The mock's stateful engine and the reference server answer the same bad requests the same way,
+ * and so do the MSW handlers in the browser's place: for each request below, each of those targets
+ * gives the same status, the same headers that matter (`Allow`, `Retry-After`) and the same
+ * envelope as the server, request id aside. Runs for each of them selected beside `server` (the
+ * default `pnpm test` selects all). Every request here is one a browser's fetch can send too, so
+ * none is left out for the in-process target (see the README).
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Vendor } from '@envspec/specs';
-import { readPath, send, updateRequest, withLastSegment, type RawRequest } from '@envspec/testkit';
+import {
+  bytesMarker,
+  invalidUtf8Sequences,
+  readPath,
+  send,
+  updateRequest,
+  withBytes,
+  withLastSegment,
+  type RawRequest,
+} from '@envspec/testkit';
 import './provided.ts';
+import { serveInProcess } from '../targets/in-process.ts';
+import type { TargetKind } from '../targets/target.ts';
 import { authHeaders, secretFor } from '../vendors/contract-credentials.ts';
 
-function baseOf(kind: string, vendor: Vendor): string | undefined {
-  return inject('endpoints').find((endpoint) => endpoint.kind === kind && endpoint.vendor === vendor)?.baseUrl;
+function endpointOf(kind: TargetKind, vendor: Vendor) {
+  return inject('endpoints').find((endpoint) => endpoint.kind === kind && endpoint.vendor === vendor);
 }
+
+/** The targets held to the reference server's answers. */
+const comparedKinds = ['stateful', 'msw'] as const satisfies readonly TargetKind[];
 
 const write = (vendor: Vendor) => authHeaders(vendor, secretFor(vendor, 'write')!);
 
 /** The spec's own update request with some part changed. */
 function update(
   vendor: Vendor,
-  change: { headers?: Record<string, string | undefined>; body?: string; path?: string; method?: string } = {},
+  change: { headers?: Record<string, string | undefined>; body?: string | Buffer; path?: string; method?: string } = {},
 ): RawRequest {
   const spec = updateRequest(vendor);
   const headers = { ...spec.headers, ...write(vendor), 'content-type': spec.contentType, ...change.headers };
@@ -74,6 +90,10 @@ const requests: Array<[string, (vendor: Vendor) => RawRequest]> = [
     },
   ],
   ['a body over the size limit', (vendor) => update(vendor, { body: JSON.stringify({ big: 'x'.repeat(150_000) }) })],
+  ...invalidUtf8Sequences.map(([name, bytes]): [string, (vendor: Vendor) => RawRequest] => [
+    `invalid UTF-8 in a string: ${name}`,
+    (vendor) => update(vendor, { body: withBytes(JSON.stringify({ name: `x${bytesMarker}` }), bytes) }),
+  ]),
 ];
 
 const vendorRequests: Array<[string, Vendor, () => RawRequest]> = [
@@ -128,8 +148,8 @@ const vendorRequests: Array<[string, Vendor, () => RawRequest]> = [
 ];
 
 /** What must be the same: the status, the headers a client acts on, and the envelope without its request id. */
-async function answer(kind: string, vendor: Vendor, request: RawRequest) {
-  const reply = await send(baseOf(kind, vendor)!, request);
+async function answer(kind: TargetKind, vendor: Vendor, request: RawRequest) {
+  const reply = await send(endpointOf(kind, vendor)!.baseUrl, request);
   const { request_id: _requestId, ...answered } = (reply.body ?? {}) as Record<string, unknown>;
   // Each target's state moves on its own (the contract suites write to both), so a stored revision
   // named in a message (Fabro's stale If-Match) is compared as a revision, not as its value.
@@ -143,7 +163,7 @@ async function answer(kind: string, vendor: Vendor, request: RawRequest) {
   };
 }
 
-/** Compares the stateful mock with the reference server on every bad request above, for `vendor`. */
+/** Compares the stateful mock and the MSW handlers with the reference server on every bad request above, for `vendor`. */
 export function defineParitySuite(vendor: Vendor): void {
   const cases = [
     ...requests.map(([name, request]): [string, () => RawRequest] => [name, () => request(vendor)]),
@@ -151,17 +171,22 @@ export function defineParitySuite(vendor: Vendor): void {
       .filter(([, owner]) => owner === vendor)
       .map(([name, , request]): [string, () => RawRequest] => [name, request]),
   ];
-  describe.runIf(baseOf('server', vendor) !== undefined && baseOf('stateful', vendor) !== undefined)(
-    `${vendor}: the stateful mock answers bad requests as the reference server does`,
-    () => {
-      it.each(cases)('on %s', async (_name, request) => {
-        const [server, stateful] = await Promise.all([
-          answer('server', vendor, request()),
-          answer('stateful', vendor, request()),
-        ]);
-        expect(server.status).toBeGreaterThanOrEqual(400);
-        expect(stateful).toEqual(server);
-      });
-    },
-  );
+  const server = endpointOf('server', vendor);
+  for (const kind of comparedKinds) {
+    const compared = endpointOf(kind, vendor);
+    describe.runIf(server !== undefined && compared !== undefined)(
+      `${vendor}: the ${kind} target answers bad requests as the reference server does`,
+      () => {
+        if (compared) serveInProcess(compared);
+        it.each(cases)('on %s', async (_name, request) => {
+          const [expected, actual] = await Promise.all([
+            answer('server', vendor, request()),
+            answer(kind, vendor, request()),
+          ]);
+          expect(expected.status).toBeGreaterThanOrEqual(400);
+          expect(actual).toEqual(expected);
+        });
+      },
+    );
+  }
 }

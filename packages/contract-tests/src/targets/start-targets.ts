@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Vendor } from '@envspec/specs';
 import { bundlePath } from '@envspec/specs/files';
 import { startMocks, type MockMode } from '@envspec/mock';
+import { defaultBaseUrl } from '@envspec/msw';
 import { findFreePort, spawnUntilReady, type Child } from '@envspec/testkit';
 import type { TargetEndpoint, TargetKind } from './target.ts';
 import { urlTargetBase } from '../vendors/contract-credentials.ts';
@@ -40,7 +41,7 @@ async function startPrismProxy(vendor: Vendor, upstream: string): Promise<{ url:
   return { url, child };
 }
 
-/** Starts every requested kind of target for every requested vendor; `url` targets are only described. */
+/** Starts every requested kind of target for every requested vendor; `url` and in-process targets are only described. */
 export async function startTargets(kinds: readonly TargetKind[], vendors: readonly Vendor[]): Promise<RunningTargets> {
   const endpoints: TargetEndpoint[] = [];
   const stops: Array<() => Promise<void>> = [];
@@ -70,6 +71,10 @@ export async function startTargets(kinds: readonly TargetKind[], vendors: readon
           stops.push(proxies[index]!.child.stop);
           endpoints.push({ kind, vendor, baseUrl: proxies[index]!.url });
         }
+      } else if (kind === 'msw' || kind === 'msw-examples') {
+        // Nothing to start: each test file serves the handlers in its own process (in-process.ts),
+        // at the vendor's real host, so a request the handlers did not take would fail loudly.
+        for (const vendor of vendors) endpoints.push({ kind, vendor, baseUrl: defaultBaseUrl(vendor) });
       } else {
         for (const vendor of vendors) endpoints.push({ kind, vendor, baseUrl: urlTargetBase(vendor) });
       }

@@ -1,7 +1,7 @@
 /**
  * Starts the selected targets once for the whole run (CONTRACT_TARGET=mock,server,proxy,url and
  * CONTRACT_VENDORS=qoder,…), hands their URLs to the suites, and on teardown stops every process,
- * prints the coverage table and fails the run if the server target missed a documented status.
+ * prints the coverage table and fails the run if the server or an MSW target missed a documented status.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,8 @@ import { buildCoverage, formatCoverage, readHits } from '../../src/coverage/cove
 import { startTargets } from '../../src/targets/start-targets.ts';
 import { parseTargetKinds } from '../../src/targets/target.ts';
 import '../../src/suite/provided.ts';
+
+const gatedKinds = ['server', 'msw', 'msw-examples'] as const;
 
 function parseVendors(value: string | undefined): Vendor[] {
   if (!value) return [...allVendors];
@@ -43,13 +45,12 @@ export default async function setup(project: TestProject) {
     console.log(
       `\nContract coverage (operation × documented status × target), also in reports/contract-coverage.json:\n\n${formatCoverage(rows, kinds)}\n`,
     );
-    if (kinds.includes('server')) {
-      const missed = rows.filter((row) => !row.targets.server);
-      if (missed.length > 0) {
-        throw new Error(
-          `the server target did not exercise: ${missed.map((row) => `${row.vendor} ${row.operationId} ${row.status}`).join(', ')}`,
-        );
-      }
-    }
+    // Targets that must answer every documented status: the server and the MSW handlers provoke
+    // each for real; the examples handlers serve each on request.
+    const complete = kinds.filter((kind) => (gatedKinds as readonly string[]).includes(kind));
+    const missed = complete.flatMap((kind) =>
+      rows.filter((row) => !row.targets[kind]).map((row) => `${kind}: ${row.vendor} ${row.operationId} ${row.status}`),
+    );
+    if (missed.length > 0) throw new Error(`documented statuses not exercised: ${missed.join(', ')}`);
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { isWellFormedMediaType, jsonNestingDepth, protocolErrors } from '@envspec/vendors';
+import { decodeBodyText, isWellFormedMediaType, jsonNestingDepth, protocolErrors } from '@envspec/vendors';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 
 /** The path and query of a request target, both still percent-encoded. */
@@ -164,18 +164,18 @@ export function decodeBody(
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
- * Checks a JSON body the way the reference server does before any recursive code walks it: UTF-8,
- * nesting depth, then syntax. Prism answers a very deep body with a 500, or dies logging it.
+ * Checks a JSON body the way the reference server does before any recursive code walks it: UTF-8
+ * (the vendor core's strict decoder), nesting depth, then syntax. Prism answers a very deep body
+ * with a 500, or dies logging it.
  */
 export function checkJsonBody(body: Buffer, errors: VendorErrors, maxDepth: number): void {
   let text: string;
   try {
-    text = utf8.decode(body);
-  } catch {
-    throw errors.adapt(protocolErrors.notUtf8());
+    // Strictly as UTF-8 whatever the charset says (Prism reads bodies as UTF-8); the stateful engine decodes again by the charset.
+    text = decodeBodyText(body, undefined);
+  } catch (error) {
+    throw errors.adapt(error as ApiError);
   }
   const depth = jsonNestingDepth(text);
   if (depth > maxDepth) throw errors.adapt(protocolErrors.bodyTooDeep(depth, maxDepth));

@@ -4,15 +4,14 @@ import {
   MemoryStore,
   answerFailure,
   explainAuthentication,
+  failureOf,
   isApiError,
   jsonContentType,
-  protocolErrors,
   requestIdFor,
   resolveBodyLimits,
   securityHeaders,
   vendorCore,
   vendorOptionValues,
-  type ApiError,
   type BodyLimits,
   type Credential,
   type RateLimitRule,
@@ -20,7 +19,8 @@ import {
   type VendorOptionName,
 } from '@envspec/vendors';
 import { checkPreferences, parsePrefer } from '../spec/prefer.ts';
-import { indexSpec, type IndexedOperation, type IndexedPath } from '../spec/spec-index.ts';
+import { routeRequest } from '../spec/route.ts';
+import { indexSpec, type IndexedOperation } from '../spec/spec-index.ts';
 import { preferredAnswer, statefulPreferenceMisfit } from './preferred-answer.ts';
 import { readRequestBody } from './request-body.ts';
 import { createRequestValidator, type RequestValidator } from './request-validation.ts';
@@ -42,7 +42,7 @@ export interface StatefulEngineOptions {
   body?: Partial<BodyLimits>;
   /** The vendors' own settings, e.g. `{ maxPatchOperations: 20 }`. */
   vendorOptions?: Partial<Record<VendorOptionName, number>>;
-  /** Called with anything that made the engine answer 500 (a store that failed, a bug). */
+  /** Called with anything that made the engine answer 5xx (a store that failed or is unavailable, a bug). */
   onError?: (error: unknown, request: Request) => void;
 }
 
@@ -55,52 +55,6 @@ export interface StatefulEngine {
   store: Store<unknown>;
   /** Closes the store. */
   close(): Promise<void>;
-}
-
-interface Matched {
-  path: IndexedPath;
-  operation: IndexedOperation;
-  params: Record<string, string>;
-}
-
-/**
- * The methods a path has, in the order the reference server's `Allow` lists them: express-openapi-
- * validator sorts its routes with this comparator, which puts the methods of one path in reverse.
- */
-function allowedMethods(path: IndexedPath): string[] {
-  const route = path.template.replace(/\{([^}]+)\}/g, ':$1').replace(/\/:/g, '/~');
-  const routes = [...path.operations.keys()].map((method) => ({ route, method }));
-  routes.sort((left, right) =>
-    left.route.startsWith(right.route)
-      ? -1
-      : right.route.startsWith(left.route)
-        ? 1
-        : left.route > right.route
-          ? 1
-          : -1,
-  );
-  return routes.map(({ method }) => method);
-}
-
-/** The operation a raw path and method name, as the reference server routes: any case, an optional trailing slash. */
-function route(paths: readonly IndexedPath[], method: string, rawPath: string): Matched | ApiError {
-  const trimmed = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
-  for (const path of paths) {
-    const match = new RegExp(path.pattern.source, 'i').exec(trimmed);
-    if (!match) continue;
-    const operation = path.operations.get(method);
-    if (!operation) return protocolErrors.methodNotAllowed(method, allowedMethods(path));
-    const params: Record<string, string> = {};
-    for (const [index, name] of path.parameterNames.entries()) {
-      try {
-        params[name] = decodeURIComponent(match[index + 1]!);
-      } catch {
-        return protocolErrors.malformedPath();
-      }
-    }
-    return { path, operation, params };
-  }
-  return protocolErrors.routeNotFound(method, rawPath);
 }
 
 function headersOf(request: Request): Record<string, string> {
@@ -140,7 +94,7 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
     const method = request.method.toUpperCase();
     const url = new URL(request.url);
     const body = await readRequestBody(request, limits);
-    const matched = route(index.paths, method, url.pathname);
+    const matched = routeRequest(index.paths, method, url.pathname);
     if (!('operation' in matched)) throw matched;
     const { operation, params } = matched;
     const refused = checkSecurity(document, operation.operation, header, () => gate.authorize(credentialKnown, method));
@@ -194,11 +148,8 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
         });
       } catch (error) {
         if (!isApiError(error)) options.onError?.(error, request);
-        const failure = explainAuthentication(
-          core,
-          isApiError(error) ? error : protocolErrors.internalError(),
-          credential,
-        );
+        // An unavailable store is a 503 with Retry-After, anything else unknown a bare 500.
+        const failure = explainAuthentication(core, failureOf(error), credential);
         const { status, headers, body } = answerFailure(core, failure, requestId);
         return new Response(body, { status, headers: { ...metered.headers, ...headers } });
       }

@@ -5,9 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundleOf, vendors, type Vendor } from '@envspec/specs';
-import { envelopeIssues, readPath, updateRequest } from '@envspec/testkit';
-import { MemoryStore, credentialHeaders, vendorCore, type Store, type Versioned } from '@envspec/vendors';
+import { envelopeIssues, errorMessage, readPath, updateRequest } from '@envspec/testkit';
+import {
+  MemoryStore,
+  StoreUnavailableError,
+  credentialHeaders,
+  protocolErrors,
+  vendorCore,
+  type Store,
+  type Versioned,
+} from '@envspec/vendors';
 import { createStatefulEngine, type StatefulEngine } from '../../src/stateful/index.ts';
+import { invalidUtf8Bodies, validUtf8Body } from '../support/invalid-utf8-bodies.ts';
 
 const origin = 'http://engine.test';
 
@@ -18,7 +27,7 @@ function call(
     path,
     headers = {},
     body,
-  }: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  }: { method?: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> },
 ): Promise<Response> {
   return engine.handle(new Request(`${origin}${path}`, { method, headers, ...(body === undefined ? {} : { body }) }));
 }
@@ -26,8 +35,8 @@ function call(
 /** The spec's own update, with `changes` to its headers and body. */
 function update(
   vendor: Vendor,
-  { headers = {}, body }: { headers?: Record<string, string>; body?: string } = {},
-): { method: string; path: string; headers: Record<string, string>; body: string } {
+  { headers = {}, body }: { headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> } = {},
+): { method: string; path: string; headers: Record<string, string>; body: string | Uint8Array<ArrayBuffer> } {
   const spec = updateRequest(vendor);
   return {
     method: spec.method,
@@ -35,6 +44,11 @@ function update(
     headers: { ...spec.headers, ...credentialHeaders(vendor), 'content-type': spec.contentType, ...headers },
     body: body ?? JSON.stringify(spec.body),
   };
+}
+
+async function currentEtag(engine: StatefulEngine): Promise<string> {
+  const read = await call(engine, { path: readPath(engine.vendor), headers: credentialHeaders(engine.vendor) });
+  return read.headers.get('etag')!;
 }
 
 const unauthenticated = (vendor: Vendor) => vendorCore(vendor).credentials.unauthenticatedStatus;
@@ -79,6 +93,29 @@ describe.each(vendors)('%s engine', (vendor) => {
       expect(await engine.store.get(vendorCore(vendor).fixtures(bundleOf(vendor))[0]![0])).toEqual(before);
     },
   );
+
+  it.each(invalidUtf8Bodies(vendor))(
+    'refuses a body with invalid UTF-8 %s: 400 saying so in the envelope, nothing stored',
+    async (_name, body) => {
+      const engine = createStatefulEngine(vendor);
+      const key = vendorCore(vendor).fixtures(bundleOf(vendor))[0]![0];
+      const before = await engine.store.get(key);
+      const response = await call(engine, update(vendor, { body: new Uint8Array(body) }));
+      expect(response.status).toBe(400);
+      const answer = await response.json();
+      expect(envelopeIssues(vendor, answer)).toBe('');
+      expect(errorMessage(answer)).toMatch(/not valid UTF-8/);
+      expect(await engine.store.get(key)).toEqual(before);
+    },
+  );
+
+  it('stores the same update with valid UTF-8 where the bytes were', async () => {
+    const engine = createStatefulEngine(vendor);
+    const headers: Record<string, string> = vendor === 'fabro' ? { 'if-match': await currentEtag(engine) } : {};
+    const response = await call(engine, update(vendor, { headers, body: new Uint8Array(validUtf8Body(vendor)) }));
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.text()).toContain('texté');
+  });
 
   it('answers 405 naming the methods the path has', async () => {
     const response = await call(createStatefulEngine(vendor), { ...update(vendor), method: 'POST' });
@@ -148,4 +185,37 @@ it('works over the Store it is given', async () => {
   const engine = createStatefulEngine('qoder', { store });
   expect((await call(engine, update('qoder'))).status).toBe(200);
   expect(writes).toEqual([seeded[0]![0]]);
+});
+
+describe.each(vendors)('%s engine over an unavailable store', (vendor) => {
+  const cause = new StoreUnavailableError('PostgreSQL at postgres://u:***@10.1.2.3/db is unavailable: ECONNREFUSED', {
+    retryAfterSeconds: 2,
+  });
+  const unavailable: Store<unknown> = {
+    get: async () => {
+      throw cause;
+    },
+    compareAndSet: async () => {
+      throw cause;
+    },
+    close: async () => undefined,
+  };
+
+  it.each([
+    ['a read', () => ({ path: readPath(vendor), headers: credentialHeaders(vendor) })],
+    ['a write', () => update(vendor)],
+  ])('answers %s 503 in the envelope with Retry-After, the cause only to onError', async (_name, request) => {
+    const reported: unknown[] = [];
+    const engine = createStatefulEngine(vendor, { store: unavailable, onError: (error) => reported.push(error) });
+    const response = await call(engine, request());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('2');
+    const body = await response.json();
+    const core = vendorCore(vendor);
+    const requestId = response.headers.get('x-request-id')!;
+    expect(body).toEqual(core.renderError(core.adaptError(protocolErrors.storeUnavailable(2)), requestId));
+    expect(envelopeIssues(vendor, body)).toBe('');
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|10\.1\.2\.3|postgres:/);
+    expect(reported).toEqual([cause]);
+  });
 });

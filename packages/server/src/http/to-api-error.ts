@@ -1,4 +1,4 @@
-import { ApiError, describeFindings, isApiError, protocolErrors, type Finding } from '@envspec/vendors';
+import { ApiError, describeFindings, knownFailure, protocolErrors, type Finding } from '@envspec/vendors';
 
 interface ValidatorErrorItem {
   path?: string;
@@ -41,17 +41,15 @@ function findingsOf(http: HttpLikeError): Finding[] {
  * the validator's findings kept. Unknown errors become a bare 500 so no internals reach the client.
  */
 export function toApiError(error: unknown): ApiError {
-  if (isApiError(error)) return error;
+  // An ApiError, or an unavailable store (503 with Retry-After): the core says what they mean.
+  const known = knownFailure(error);
+  if (known) return known;
   const http = (typeof error === 'object' && error !== null ? error : {}) as HttpLikeError;
   switch (http.type) {
-    case 'entity.parse.failed':
-      return protocolErrors.malformedJson(http.message ?? 'parse error');
     case 'entity.too.large':
       return protocolErrors.payloadTooLarge(http.limit);
     case 'encoding.unsupported':
       return protocolErrors.unsupportedEncoding(http.encoding ?? 'unknown');
-    case 'charset.unsupported':
-      return new ApiError(415, http.message ?? 'unsupported charset', { code: 'unsupported_media_type' });
     case 'request.aborted':
     case 'request.size.invalid':
       return protocolErrors.incompleteBody();

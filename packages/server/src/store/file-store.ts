@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cloneValue } from './clone.ts';
 import type { Store, Versioned } from './store.ts';
 
 interface Record<T> {
@@ -11,12 +12,15 @@ interface Record<T> {
 
 /**
  * A store that survives restarts and crashes: one JSON file per key, replaced atomically
- * (write a temporary file, fsync, rename over the old one, fsync the directory). Writes are
- * acknowledged only once durable, and each key's writes reach disk in version order.
+ * (write a temporary file, fsync, rename over the old one, fsync the directory). Durable before
+ * visible: a write reaches the in-memory view that readers see only once it is on disk, so no
+ * reader ever sees a value that a crash right after could lose. Writes to one key run one at a
+ * time, each comparing against the durable version.
  */
 export class FileStore<T> implements Store<T> {
   private readonly entries = new Map<string, Versioned<T>>();
-  private readonly pending = new Map<string, Promise<void>>();
+  /** Per key, the write in progress (the tail of that key's queue). */
+  private readonly writing = new Map<string, Promise<unknown>>();
   private sequence = 0;
 
   private constructor(private readonly directory: string) {}
@@ -44,37 +48,37 @@ export class FileStore<T> implements Store<T> {
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const entry = this.entries.get(key);
-    return entry && { value: structuredClone(entry.value), version: entry.version };
+    return entry && { value: cloneValue(entry.value), version: entry.version };
   }
 
   async compareAndSet(key: string, expectedVersion: number, value: T): Promise<Versioned<T> | undefined> {
-    const before = this.entries.get(key);
-    if ((before?.version ?? 0) !== expectedVersion) return undefined;
-    const entry = { value: structuredClone(value), version: expectedVersion + 1 };
-    this.entries.set(key, entry);
-    // Chained after the key's previous write, whatever its outcome: a failed write must not fail the ones after it.
-    const previous = this.pending.get(key) ?? Promise.resolve();
-    const write = previous
-      .catch(() => undefined)
-      .then(() => this.persist({ key, version: entry.version, value: entry.value }));
-    this.pending.set(key, write);
-    try {
-      await write;
-    } catch (error) {
-      // Not durable, so not acknowledged: take the value back unless a later write already replaced it.
-      if (this.entries.get(key) === entry) {
-        if (before) this.entries.set(key, before);
-        else this.entries.delete(key);
-      }
-      throw error;
-    } finally {
-      if (this.pending.get(key) === write) this.pending.delete(key);
-    }
-    return { value: structuredClone(value), version: entry.version };
+    // Versions only grow, so a caller that read an older one has lost already: no need to queue.
+    if ((this.entries.get(key)?.version ?? 0) > expectedVersion) return undefined;
+    const stored = cloneValue(value);
+    return this.oneAtATime(key, async () => {
+      if ((this.entries.get(key)?.version ?? 0) !== expectedVersion) return undefined;
+      const entry = { value: stored, version: expectedVersion + 1 };
+      // A write that fails here is not acknowledged and was never visible: nothing to take back.
+      await this.persist({ key, version: entry.version, value: entry.value });
+      this.entries.set(key, entry);
+      return { value: cloneValue(stored), version: entry.version };
+    });
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled(this.pending.values());
+    await Promise.allSettled(this.writing.values());
+  }
+
+  /** Runs `task` after the key's previous write has finished, whatever its outcome. */
+  private async oneAtATime<R>(key: string, task: () => Promise<R>): Promise<R> {
+    const previous = this.writing.get(key) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    this.writing.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (this.writing.get(key) === run) this.writing.delete(key);
+    }
   }
 
   private fileName(key: string): string {

@@ -1,10 +1,10 @@
 import type { Store, Versioned } from '../../src/store/store.ts';
 
 /**
- * Wraps a store so a read's result arrives a few milliseconds after it was taken. With the plain
- * in-memory store a request's read, patch and compare-and-set run in one microtask chain, so
- * concurrent requests never interleave and `updateWithRetry` never retries; here requests arriving
- * close together read the same version, all but one lose the compare-and-set, and `lostWrites`
+ * Wraps a store so a read's result arrives a few milliseconds after it was taken: one replica's
+ * view of a shared store. A server takes its own updates of a document in turns, so its writes
+ * never collide with each other; two servers over two of these around one store read the same
+ * version close together, one of them loses the compare-and-set and retries, and `lostWrites`
  * proves it.
  */
 export class InterleavingStore<T> implements Store<T> {

@@ -622,26 +622,45 @@ describe('launchdarkly rate limiting', () => {
 });
 
 describe('launchdarkly concurrency', () => {
-  // The plain store never interleaves requests (see InterleavingStore), so each case also runs on a store that does.
-  const stores: Array<[string, () => InterleavingStore<unknown> | undefined]> = [
-    ['the in-memory store', () => undefined],
+  // One server takes its own updates of a document in turns, so only another replica can make a
+  // compare-and-set lose: each case also runs on two replicas over one store whose reads answer
+  // late (see InterleavingStore), alternating requests between them.
+  const setups: Array<[string, () => InterleavingStore<unknown>[]]> = [
+    ['one server, in memory', () => []],
     [
-      'a store that interleaves requests',
-      () => new InterleavingStore(new MemoryStore(launchDarklyCore.fixtures(loadBundle('launchdarkly')))),
+      'two replicas over one store',
+      () => {
+        const shared = new MemoryStore(launchDarklyCore.fixtures(loadBundle('launchdarkly')));
+        return [new InterleavingStore(shared), new InterleavingStore(shared)];
+      },
     ],
   ];
-  let interleaving: InterleavingStore<unknown> | undefined;
-  const startOn = async (store: () => InterleavingStore<unknown> | undefined) => {
+  let interleaving: InterleavingStore<unknown>[] = [];
+  let replicas: Harness[] = [];
+  const startOn = async (setup: () => InterleavingStore<unknown>[]) => {
     await server.close();
-    interleaving = store();
-    server = await startHarness('launchdarkly', interleaving ? { store: interleaving } : {});
+    interleaving = setup();
+    replicas = interleaving.length
+      ? await Promise.all(interleaving.map((store) => startHarness('launchdarkly', { store })))
+      : [await startHarness('launchdarkly')];
+    // The file's afterEach closes `server`; the other replica is closed below.
+    server = replicas[0]!;
   };
-  const retried = () => (interleaving ? expect(interleaving.lostWrites).toBeGreaterThan(0) : undefined);
+  afterEach(async () => {
+    await Promise.all(replicas.slice(1).map((replica) => replica.close()));
+  });
+  /** The `index`th concurrent patch, sent to the replicas in turn. */
+  const patchOn = (index: number, body: unknown) =>
+    replicas[index % replicas.length]!.request<PatchAnswer>('PATCH', path, { headers: write, body });
+  const retried = () => {
+    if (interleaving.length)
+      expect(interleaving.reduce((lost, store) => lost + store.lostWrites, 0)).toBeGreaterThan(0);
+  };
 
-  it.each(stores)('50 concurrent add /tags/0 patches all apply (%s)', async (_name, store) => {
-    await startOn(store);
+  it.each(setups)('50 concurrent add /tags/0 patches all apply (%s)', async (_name, setup) => {
+    await startOn(setup);
     const tags = Array.from({ length: 50 }, (_, i) => `t${i}`);
-    const replies = await Promise.all(tags.map((tag) => patch([{ op: 'add', path: '/tags/0', value: tag }])));
+    const replies = await Promise.all(tags.map((tag, i) => patchOn(i, [{ op: 'add', path: '/tags/0', value: tag }])));
     expect(replies.map((r) => r.status)).toEqual(tags.map(() => 200));
     const after = await current();
     expect(after.tags).toHaveLength(51);
@@ -649,14 +668,14 @@ describe('launchdarkly concurrency', () => {
     retried();
   });
 
-  it.each(stores)(
+  it.each(setups)(
     'concurrent guarded renames: one wins, the rest fail their test with 409 instead of retrying forever (%s)',
-    async (_name, store) => {
-      await startOn(store);
+    async (_name, setup) => {
+      await startOn(setup);
       const names = Array.from({ length: 10 }, (_, i) => `Production ${i}`);
       const replies = await Promise.all(
-        names.map((name) =>
-          patch([
+        names.map((name, i) =>
+          patchOn(i, [
             { op: 'test', path: '/name', value: 'Production' },
             { op: 'replace', path: '/name', value: name },
           ]),
@@ -673,14 +692,14 @@ describe('launchdarkly concurrency', () => {
     },
   );
 
-  it.each(stores)('a retried patch starts again from its original operations (%s)', async (_name, store) => {
-    await startOn(store);
+  it.each(setups)('a retried patch starts again from its original operations (%s)', async (_name, setup) => {
+    await startOn(setup);
     // The second operation appends to the array the first one inserted; a retry must not see it already appended.
     const ops = [
       { op: 'replace', path: '/tags', value: [] },
       { op: 'add', path: '/tags/-', value: 'x' },
     ];
-    const replies = await Promise.all(Array.from({ length: 20 }, () => patch(ops)));
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => patchOn(i, ops)));
     expect(replies.map((r) => [r.status, r.body.tags])).toEqual(replies.map(() => [200, ['x']]));
     retried();
   });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors, type Vendor } from '@envspec/specs';
+import { bytesMarker, errorMessage, invalidUtf8Sequences, withBytes } from '@envspec/testkit';
 import { startServers, type ServerFleet } from '../../src/start-servers.ts';
 import { agent, httpRequest, socketExchange, type RawReply } from '../support/raw-http.ts';
 import {
@@ -93,6 +94,8 @@ interface BadInput {
   request(valid: RequestSpec, profile: VendorProfile): RequestSpec;
   /** Acceptable statuses. */
   want: readonly number[];
+  /** What the message must say, where the reason is one the server must name. */
+  says?: RegExp;
   /** The answer must carry an Allow header naming exactly the spec's methods. */
   allow?: boolean;
 }
@@ -191,6 +194,32 @@ function badInputs(profile: VendorProfile): Array<[string, BadInput]> {
       { kind: 'invalid or truncated JSON', request: withBody('"just a string"'), want: [400] },
     ],
     ['JSON null document', { kind: 'invalid or truncated JSON', request: withBody('null'), want: [400] }],
+    // Encoding: where a client's text would be stored, and where its keys would be.
+    ...invalidUtf8Sequences.flatMap(
+      ([name, bytes]): Array<[string, BadInput]> => [
+        [
+          `invalid UTF-8 in a string value: ${name}`,
+          {
+            kind: 'invalid UTF-8',
+            request: (v, p) => ({
+              ...v,
+              body: withBytes(JSON.stringify(setAt(p.validBody, p.freeText, `text${bytesMarker}`)), bytes),
+            }),
+            want: [400],
+            says: /not valid UTF-8/,
+          },
+        ],
+        [
+          `invalid UTF-8 in a key: ${name}`,
+          {
+            kind: 'invalid UTF-8',
+            request: (v, p) => ({ ...v, body: withBytes(pollute(p, firstMap, `"key${bytesMarker}":"v"`), bytes) }),
+            want: [400],
+            says: /not valid UTF-8/,
+          },
+        ],
+      ],
+    ),
     ['empty body', { kind: 'empty body', request: withBody(''), want: [400] }],
     ['whitespace-only body', { kind: 'empty body', request: withBody('  \r\n\t '), want: [400] }],
     ['empty JSON object', { kind: 'empty body', request: withBody('{}'), want: [400] }],
@@ -457,6 +486,7 @@ describe('bad input: a 4xx in the vendor envelope, nothing leaked, nothing store
     const reply = await httpRequest(url(profile.vendor), request);
     record(profile.vendor, input.kind, name, reply);
     expectCleanError(profile, reply, input.want);
+    if (input.says) expect(errorMessage(reply.body)).toMatch(input.says);
     if (input.allow) expect(String(reply.headers.allow).split(/,\s*/).sort()).toEqual([...profile.methods].sort());
     await expectUnchanged(profile);
   });

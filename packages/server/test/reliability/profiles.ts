@@ -47,6 +47,8 @@ export interface VendorProfile {
   errorSchema: string;
   /** Free-form maps inside `validBody` (where a client chooses the keys), or the object a pollution key would go into. */
   maps: JsonPath[];
+  /** A string inside `validBody` that any text may replace (a name, a label value): what a client would store. */
+  freeText: JsonPath;
   /** Locations where `null` is valid (Qoder: a null metadata value deletes the key). */
   nullAllowed(path: JsonPath): boolean;
 }
@@ -110,6 +112,7 @@ function profile(vendor: Vendor): VendorProfile {
         ],
         errorSchema: '#/components/schemas/Error',
         maps: [['metadata']],
+        freeText: ['name'],
         nullAllowed: (path) => path.length === 2 && path[0] === 'metadata',
       };
     }
@@ -130,6 +133,7 @@ function profile(vendor: Vendor): VendorProfile {
         ],
         errorSchema: '#/components/schemas/Error',
         maps: [['labels'], ['env']],
+        freeText: ['labels', 'team'],
       };
     }
     case 'datadog': {
@@ -157,6 +161,7 @@ function profile(vendor: Vendor): VendorProfile {
         errorSchema: '#/components/schemas/APIErrorResponse',
         // Datadog has no free-form map; the attributes object is where a pollution key would go.
         maps: [['data', 'attributes']],
+        freeText: ['data', 'attributes', 'name'],
       };
     }
     case 'launchdarkly': {
@@ -176,6 +181,7 @@ function profile(vendor: Vendor): VendorProfile {
         errorSchema: '#/components/schemas/Error',
         // A patch value is free-form JSON; pollution keys inside it must not reach the environment.
         maps: [[0, 'value']],
+        freeText: [0, 'value'],
       };
     }
   }
@@ -186,7 +192,7 @@ export const profiles: VendorProfile[] = vendors.map(profile);
 const validators = new Map(profiles.map((p) => [p.vendor, createSchemaValidator(p.document)]));
 
 /** Problems with an error answer's envelope: it must match the vendor's error schema and agree with the status line and X-Request-Id. */
-export function envelopeProblems(profile: VendorProfile, reply: RawReply): string[] {
+export function envelopeProblems(profile: VendorProfile, reply: Omit<RawReply, 'ms'>): string[] {
   const body = reply.body as { request_id?: unknown; errors?: Array<{ status?: unknown }> } | undefined;
   if (body === undefined) return [`the body is not JSON: ${reply.text.slice(0, 200)}`];
   const problems = validators

@@ -11,7 +11,7 @@ beforeEach(() => {
 afterEach(() => rmSync(join(directory, '..'), { recursive: true, force: true }));
 
 describe('FileStore under faults', () => {
-  it('a write that cannot be made durable is not acknowledged, is taken back, and does not block later writes', async () => {
+  it('a write that cannot be made durable is not acknowledged, was never visible, and does not block later writes', async () => {
     const store = await FileStore.open(directory, [['k', { n: 1 }]]);
     rmSync(directory, { recursive: true });
     await expect(store.compareAndSet('k', 1, { n: 2 })).rejects.toThrow(/ENOENT/);

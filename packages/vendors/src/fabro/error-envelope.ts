@@ -18,9 +18,11 @@ const codeByStatus: Record<number, string> = {
 
 /**
  * The code a Fabro client sees. Specific codes from the shared checks (`malformed_json`,
- * `route_not_found`, …) are kept because Fabro's `code` is a free string; 5xx never leak one.
+ * `route_not_found`, …) are kept because Fabro's `code` is a free string. A 503 keeps its code
+ * (`store_unavailable`: come back later); any other 5xx says no more than `internal_error`.
  */
 function fabroCode(error: ApiError): string {
+  if (error.status === 503) return error.code ?? 'service_unavailable';
   if (error.status >= 500) return 'internal_error';
   return error.code ?? codeByStatus[error.status] ?? 'invalid_request';
 }

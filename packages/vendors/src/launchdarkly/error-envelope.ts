@@ -13,6 +13,8 @@ const codeByStatus: Record<number, string> = {
   413: 'request_entity_too_large',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  // The state store is down or silent (a database restarting): retry after `Retry-After`.
+  503: 'service_unavailable',
 };
 
 const contentTypeHint = "send the JSON Patch as 'application/json' or 'application/json-patch+json'";

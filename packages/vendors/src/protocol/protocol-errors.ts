@@ -14,6 +14,15 @@ export function notUtf8(): ApiError {
   return new ApiError(400, 'request body is not valid UTF-8: send JSON encoded as UTF-8', { code: 'malformed_json' });
 }
 
+/** A body whose declared charset (other than UTF-8) does not fit its bytes. */
+export function notInCharset(charset: string): ApiError {
+  return new ApiError(
+    400,
+    `request body is not valid ${charset.toUpperCase()} as its Content-Type says: send JSON encoded as UTF-8`,
+    { code: 'malformed_json' },
+  );
+}
+
 export function bodyTooDeep(depth: number, maxDepth: number): ApiError {
   return new ApiError(400, `request body nests ${depth} levels deep; at most ${maxDepth} are accepted`, {
     code: 'body_too_deep',
@@ -86,6 +95,15 @@ export function methodNotAllowed(method: string, allowed: readonly string[]): Ap
 
 export function internalError(): ApiError {
   return new ApiError(500, 'internal server error', { code: 'internal_error' });
+}
+
+/** The store did not answer: not the request's fault, so say when to come back (the cause is only logged). */
+export function storeUnavailable(retryAfterSeconds: number): ApiError {
+  return new ApiError(
+    503,
+    `the state store is unavailable; retry in ${retryAfterSeconds} s (a write answered 503 may or may not have been applied)`,
+    { code: 'store_unavailable', headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
 }
 
 export function headersTooLarge(limits: Pick<ConnectionLimits, 'maxHeaderBytes'>): ApiError {

@@ -18,7 +18,32 @@ export interface Store<T> {
   close(): Promise<void>;
 }
 
-/** Re-reads and re-applies `change` until its compare-and-set wins, so no concurrent update is lost. */
+/** Per store and key, the last of this process's updates to it (the tail of its queue). */
+const updating = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/** Runs `task` once this process's previous update of `key` in `store` has ended, whatever its outcome. */
+async function oneAtATime<R>(store: object, key: string, task: () => Promise<R>): Promise<R> {
+  let queues = updating.get(store);
+  if (!queues) {
+    queues = new Map();
+    updating.set(store, queues);
+  }
+  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  queues.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (queues.get(key) === run) queues.delete(key);
+  }
+}
+
+/**
+ * Re-reads and re-applies `change` until its compare-and-set wins, so no concurrent update is lost.
+ * This process's updates of one key take turns, so only other processes (replicas sharing a
+ * database) can make a compare-and-set lose: a hundred concurrent writers on one replica are one
+ * contender, not a hundred that starve the unlucky ones. After a loss it waits a random, growing
+ * while (at most 64 ms) before re-reading, so the replicas spread out instead of colliding again.
+ */
 export async function updateWithRetry<T>(
   store: Store<T>,
   key: string,
@@ -26,11 +51,14 @@ export async function updateWithRetry<T>(
   onMissing: () => never,
   maxAttempts = 100,
 ): Promise<Versioned<T>> {
-  for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
-    const current = await store.get(key);
-    if (!current) onMissing();
-    const written = await store.compareAndSet(key, current.version, await change(current));
-    if (written) return written;
-  }
-  throw new Error(`compare-and-set on '${key}' lost ${maxAttempts} times in a row`);
+  return oneAtATime(store, key, async () => {
+    for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
+      const current = await store.get(key);
+      if (!current) onMissing();
+      const written = await store.compareAndSet(key, current.version, await change(current));
+      if (written) return written;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 6)));
+    }
+    throw new Error(`compare-and-set on '${key}' lost ${maxAttempts} times in a row`);
+  });
 }
