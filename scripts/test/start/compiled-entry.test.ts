@@ -7,7 +7,16 @@ import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compiledEntry, isFresh } from '../../src/start/compiled-entry.mjs';
+
+/** compiled-entry.mjs is plain JavaScript (type-checked on its own: tsconfig.launch.json); its surface here. */
+interface CompiledEntryModule {
+  compiledEntry(options: { entry: string; cacheDir: string }): Promise<{ url: string; compiled: boolean }>;
+  isFresh(manifest: unknown, entry: string): Promise<boolean>;
+}
+// A specifier TypeScript does not follow: this package's tsconfig leaves JavaScript out (allowJs would make tsx
+// prefer a package's stray .ts sources over its .js, as fast-json-patch ships both).
+const modulePath = '../../src/start/compiled-entry.mjs';
+const { compiledEntry, isFresh } = (await import(modulePath)) as CompiledEntryModule;
 
 // Inside the package, so the fixture's `yaml` import resolves through its node_modules as a real source's would.
 const root = fileURLToPath(new URL(`../../node_modules/.cache/compiled-entry-test-${process.pid}/`, import.meta.url));
