@@ -5,8 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Against a real PostgreSQL: their own task, `test:postgres`.
     exclude: [...configDefaults.exclude, 'test/postgres/**'],
-    // The end-to-end review runs the real CLI a few times; the docs test may install Chromium first.
+    // The end-to-end review runs the real CLI a few times; the docs test builds every page first.
     testTimeout: 120_000,
-    hookTimeout: 600_000,
+    hookTimeout: 120_000,
   },
 });

@@ -26,6 +26,10 @@ export const notes: Partial<
   rss: {
     miss: 'Not a leak: the live heap after load is ≈ 20 MiB. Node plus the tsx loader (its own thread) is ≈ 75 MiB before any server code, and V8 grows the young generation under allocation pressure; `--max-semi-space-size=4` gives ≈ 160 MiB at the same req/s. Left to whoever launches the server (process flags); `pnpm start` runs all four vendors in one process, sharing that base.',
   },
+  'soak-throughput': {
+    pass: 'Moved here from `soak.test.ts`, which used to fail under load by asserting > 1,000 requests in 4 s (≈ 250 req/s); the test now sends a fixed number of requests and checks only what holds at any speed.',
+    miss: 'The floor `soak.test.ts` used to assert (> 1,000 requests in 4 s); under other load on the machine this drops, which is why it is measured here and not tested.',
+  },
   'client-overhead': {
     miss: 'Profiled: Node’s `fetch(request)` pipes a Request’s body through a TransformStream, ≈ 70 µs per call, more than everything else the client does. The clients now send openapi-fetch’s request as `fetch(url, init)` with its original body and current headers (a fetch of the caller’s still gets the Request): overhead ≈ 25 % → the value here. The rest is openapi-fetch building the Request and merging headers.',
     pass: 'Profiled: Node’s `fetch(request)` pipes a Request’s body through a TransformStream (≈ 70 µs a call); the clients now send openapi-fetch’s request as `fetch(url, init)` with its original body and current headers (a fetch of the caller’s still gets the Request): ≈ 25 % overhead before.',

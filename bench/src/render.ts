@@ -30,7 +30,7 @@ function describe(machine: Machine): string {
 }
 
 function machines(all: AllResults): string {
-  const files = [all.server, all.client, all.toolchain].filter((file) => file !== undefined);
+  const files = [all.server, all.soak, all.client, all.toolchain].filter((file) => file !== undefined);
   if (files.length === 0) return '_No results yet: run `pnpm bench`._';
   return files.map((file) => `- ${file.section}: ${describe(file.machine)}`).join('\n');
 }
@@ -65,6 +65,12 @@ function serverTable(all: AllResults): string | undefined {
   return `${header}\n\n${table(['vendor', 'variant', 'req/s', 'vs ref', 'p50 ms', 'p99 ms', 'peak RSS MiB'], rows)}`;
 }
 
+function soakLine(all: AllResults): string | undefined {
+  const soak = all.soak?.results;
+  if (!soak) return undefined;
+  return `Soak: \`pnpm --filter @envspec/server soak --json\` (the server CLI in a child process, all four vendors), ${soak.concurrency} kept-alive connections, ${Math.round(soak.writeRatio * 100)} % writes, ${soak.rounds} rounds of ${soak.roundSeconds} s, each on a fresh server after a 2 s warm-up: ${formatSummary(soak.requestsPerSecond, 0, ' req/s')}, p50 ${formatSummary(soak.p50Ms, 1, ' ms')}, p99 ${formatSummary(soak.p99Ms, 1, ' ms')}${soak.failedRounds > 0 ? `; **${soak.failedRounds} rounds failed**` : ''}.`;
+}
+
 function clientLine(all: AllResults): string | undefined {
   const client = all.client?.results;
   if (!client) return undefined;
@@ -82,6 +88,7 @@ export function renderSection(all: AllResults): string {
       rows.map((row) => [row.target, row.measured, verdict(row), row.note]),
     ),
     serverTable(all),
+    soakLine(all),
     clientLine(all),
   ];
   return parts.filter((part) => part !== undefined).join('\n\n');

@@ -4,9 +4,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { ClientResults } from './client/bench-client.ts';
 import type { ServerResults } from './server/bench-server.ts';
+import type { SoakResults } from './soak/bench-soak.ts';
 import type { ToolchainResults } from './toolchain/bench-toolchain.ts';
 
-export const sections = ['server', 'client', 'toolchain'] as const;
+export const sections = ['server', 'soak', 'client', 'toolchain'] as const;
 export type Section = (typeof sections)[number];
 
 /** Where and when a section was measured; every results file carries it. */
@@ -28,6 +29,7 @@ export interface Machine {
 
 export interface SectionResults {
   server: ServerResults;
+  soak: SoakResults;
   client: ClientResults;
   toolchain: ToolchainResults;
 }

@@ -5,6 +5,7 @@
  *   pnpm bench                              everything (about 7 minutes on 2 cores)
  *   pnpm bench --only server --vendors fabro
  *   pnpm bench --only server --profile      + V8 CPU profiles of the Express servers in bench/results/
+ *   pnpm bench --only soak                  the soak's mixed load over all four vendors (what its test no longer times)
  *   pnpm bench --quick                      short rounds to check the harness; writes nothing
  *   pnpm bench --no-test-cache              skip the cold/warm `pnpm test` timing (the slowest part)
  *   pnpm bench --render-only                regenerate the README table from bench/results/ without measuring
@@ -27,10 +28,11 @@ import {
 } from './results.ts';
 import { renderSection, replaceSection } from './render.ts';
 import { benchServers } from './server/bench-server.ts';
+import { benchSoak } from './soak/bench-soak.ts';
 import { benchToolchain } from './toolchain/bench-toolchain.ts';
 
 const usage =
-  'usage: pnpm bench [--only server,client,toolchain] [--vendors qoder,fabro,…] [--quick] [--profile] [--no-test-cache] [--no-readme] [--render-only]';
+  'usage: pnpm bench [--only server,soak,client,toolchain] [--vendors qoder,fabro,…] [--quick] [--profile] [--no-test-cache] [--no-readme] [--render-only]';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
@@ -139,6 +141,15 @@ await measure('server', () =>
     rounds: options.quick ? 1 : 3,
     logLevel: 'info',
     ...(options.profile ? { cpuProfDir: resultsDir } : {}),
+    log,
+  }),
+);
+await measure('soak', () =>
+  benchSoak({
+    rounds: options.quick ? 1 : 3,
+    roundSeconds: options.quick ? 1 : 5,
+    concurrency: 52,
+    root,
     log,
   }),
 );

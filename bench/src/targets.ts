@@ -9,6 +9,7 @@ export type TargetId =
   | 'validated-vs-prism'
   | 'p99'
   | 'rss'
+  | 'soak-throughput'
   | 'client-overhead'
   | 'codegen'
   | 'reference-ready'
@@ -87,6 +88,19 @@ export const checks: Check[] = [
     format: (value) => `${Math.round(value)} MiB`,
   },
   {
+    id: 'soak-throughput',
+    target: 'the soak mix (52 connections over the four vendors, 30 % writes) ≥ 250 req/s with only documented answers',
+    values: (all) => {
+      const soak = all.soak?.results;
+      if (!soak) return undefined;
+      // A round with an undocumented answer or a lost write has no throughput worth the name.
+      return [['', soak.failedRounds > 0 ? 0 : soak.requestsPerSecond.median]];
+    },
+    meets: (value) => value >= 250,
+    worst: 'min',
+    format: (value) => `${Math.round(value)} req/s`,
+  },
+  {
     id: 'client-overhead',
     target: 'client per-call overhead < 5 % of a raw `fetch` call',
     values: (all) => one(all.client?.results.overheadRatio),
@@ -156,6 +170,11 @@ function detail(id: TargetId, all: AllResults): string {
   const start = toolchain?.start;
   if (id === 'start-vs-prism' && start)
     return ` (${ms(start.allEightMs.median)} from spawning \`pnpm start\` vs ${ms(start.barePrismMs.median)}, median of ${start.ratio.rounds.length} rounds side by side; without pnpm in front, \`node scripts/src/start/launch.mjs\`: ${ratio(start.withoutPnpm.ratio.median)}, ${ms(start.withoutPnpm.allEightMs.median)})`;
+  const soak = all.soak?.results;
+  if (id === 'soak-throughput' && soak)
+    return soak.failedRounds > 0
+      ? ` (${soak.failedRounds} of ${soak.rounds} rounds had an undocumented answer, a lost write or growing memory)`
+      : ` (p50 ${soak.p50Ms.median.toFixed(1)} ms, p99 ${soak.p99Ms.median.toFixed(1)} ms, peak RSS ${Math.round(soak.peakRssMiB.max)} MiB)`;
   return '';
 }
 

@@ -58,6 +58,21 @@ const results: AllResults = {
       vendors: { qoder: vendor(900, 1000, 400), fabro: vendor(700, 1000, 400, 6, 160) },
     },
   },
+  soak: {
+    section: 'soak',
+    machine,
+    results: {
+      rounds: 3,
+      roundSeconds: 5,
+      concurrency: 52,
+      writeRatio: 0.3,
+      requestsPerSecond: summarize([1100, 1200, 1300]),
+      p50Ms: summarize([20]),
+      p99Ms: summarize([60]),
+      peakRssMiB: summarize([190, 200, 210]),
+      failedRounds: 0,
+    },
+  },
   client: {
     section: 'client',
     machine,
@@ -90,6 +105,10 @@ describe('evaluateTargets', () => {
       'client overhead under 5 % passes, with µs',
       { id: 'client-overhead', pass: true, measured: /^3\.0 % \(3 µs on 100 µs\)$/ },
     ],
+    [
+      'the soak throughput over its floor passes, with latencies and peak RSS',
+      { id: 'soak-throughput', pass: true, measured: /^1200 req\/s \(p50 20\.0 ms, p99 60\.0 ms, peak RSS 210 MiB\)$/ },
+    ],
     ['a section not measured is neither pass nor miss', { id: 'codegen', pass: null, measured: /^not measured$/ }],
   ];
   for (const [name, { id, pass, measured }] of cases) {
@@ -112,6 +131,25 @@ describe('evaluateTargets with one vendor measured', () => {
   });
 });
 
+describe('the soak target', () => {
+  const soakWith = (requestsPerSecond: number, failedRounds: number): AllResults => ({
+    soak: {
+      ...results.soak!,
+      results: { ...results.soak!.results, requestsPerSecond: summarize([requestsPerSecond]), failedRounds },
+    },
+  });
+  const soakRow = (all: AllResults) => evaluateTargets(all).find((row) => row.id === 'soak-throughput')!;
+  it('misses under 250 req/s', () => {
+    expect(soakRow(soakWith(240, 0))).toMatchObject({ pass: false, measured: expect.stringMatching(/^240 req\/s/) });
+  });
+  it('misses whatever the speed when a round failed, saying so', () => {
+    expect(soakRow(soakWith(5000, 1))).toMatchObject({
+      pass: false,
+      measured: '0 req/s (1 of 3 rounds had an undocumented answer, a lost write or growing memory)',
+    });
+  });
+});
+
 describe('informationalRows', () => {
   it('lists the bare-server ratio per vendor', () => {
     expect(informationalRows(results)[0]?.measured).toBe('qoder 0.25×, fabro 0.25×');
@@ -129,6 +167,11 @@ describe('renderSection', () => {
     expect(section).toMatch(
       /\| validated reference server ≥ 0\.8× the same Express app unvalidated \(req\/s\) \| 0\.70× .* \| \*\*miss\*\* \|/,
     );
+  });
+  it('describes the soak run', () => {
+    expect(section).toContain('Soak: `pnpm --filter @envspec/server soak --json`');
+    expect(section).toContain('52 kept-alive connections, 30 % writes, 3 rounds of 5 s');
+    expect(section).toContain('1200 req/s ±8 %');
   });
   it('has one server row per vendor and variant', () => {
     expect(section.match(/^\| (qoder|fabro) \| /gm)).toHaveLength(8);

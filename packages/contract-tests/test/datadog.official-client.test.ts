@@ -7,14 +7,13 @@ import { client, v2 } from '@datadog/datadog-api-client';
 import { describe, expect, inject, it } from 'vitest';
 import '../src/suite/provided.ts';
 import { serveInProcess } from '../src/targets/in-process.ts';
-import { targetTraits } from '../src/targets/target.ts';
+import { endpointsFor, targetTraits } from '../src/targets/target.ts';
 import { secretFor } from '../src/vendors/contract-credentials.ts';
 
 const environmentId = '550e8400-e29b-41d4-a716-446655440001';
-// Every target but the proxy, which only takes requests the spec allows.
-const endpoints = inject('endpoints').filter(
-  (endpoint) => endpoint.vendor === 'datadog' && !targetTraits[endpoint.kind].validRequestsOnly,
-);
+// Every target but the proxy (see suiteKinds), stateful ones this suite's own: its writes never land between
+// another file's reads.
+const endpoints = endpointsFor(inject('endpoints'), 'datadog', 'official-client');
 // Errors are provoked for real, so only on targets with real behaviour.
 const behavingEndpoints = endpoints.filter((endpoint) => !targetTraits[endpoint.kind].statusByPrefer);
 

@@ -69,7 +69,8 @@ describe('loadDocument', () => {
   });
 
   it("reports nothing for each vendor's definition compared with itself", async () => {
-    for (const file of await readdir(vendorDefinitions)) {
+    // The definitions, not the folder's README.
+    for (const file of (await readdir(vendorDefinitions)).filter((name) => name.endsWith('.yaml'))) {
       const document = await loadDocument(join(vendorDefinitions, file));
       expect(diffDocuments(document, document), file).toEqual([]);
     }

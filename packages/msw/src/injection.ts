@@ -1,5 +1,5 @@
 import type { Vendor } from '@envspec/specs';
-import { ApiError, answerFailure, reasonPhrase, requestIdFor, vendorCore } from '@envspec/vendors';
+import { ApiError, answerFailure, reasonPhrase, vendorCore } from '@envspec/vendors';
 
 /** What the injection hook knows of a request before it is answered. */
 export interface InjectionContext {
@@ -49,10 +49,7 @@ export function injectedResponse(
   const failure = new ApiError(status, message ?? `injected failure: ${reasonPhrase(status) ?? status}`, {
     code: 'injected',
   });
-  const answer = answerFailure(
-    vendorCore(vendor),
-    failure,
-    requestIdFor(request.headers.get('x-request-id') ?? undefined),
-  );
+  const core = vendorCore(vendor);
+  const answer = answerFailure(core, failure, core.requestId(request.headers.get('x-request-id') ?? undefined));
   return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -3,7 +3,7 @@
 import { parseServerCliOptions, serverCliUsage, type ServerCliOptions } from './cli-options.ts';
 import { describeServers } from './describe-servers.ts';
 import { createServerLogger } from './logger.ts';
-import { startServers, type ServerFleet } from './start-servers.ts';
+import { startServers } from './start-servers.ts';
 import { describeStoreSelection, type StoreSelection } from './store/store-selection.ts';
 
 function parseOrExit(): ServerCliOptions {
@@ -15,16 +15,20 @@ function parseOrExit(): ServerCliOptions {
   }
 }
 
-const options = parseOrExit();
-// Request logs go to stderr so stdout stays a readable summary.
-let fleet: ServerFleet;
-try {
-  fleet = await startServers({ ...options, logger: createServerLogger(options.logLevel) });
-} catch (error) {
-  // A database that is down, a port in use: the operator's to fix, so the reason without a stack.
-  console.error(`envspec-server could not start: ${(error as Error).message}`);
-  process.exit(1);
+/** Starts the servers, or says why they cannot listen (a busy port, a host that is not this machine's) and exits 1. */
+async function startOrExit(options: ServerCliOptions) {
+  try {
+    // Request logs go to stderr so stdout stays a readable summary.
+    return await startServers({ ...options, logger: createServerLogger(options.logLevel) });
+  } catch (error) {
+    // A database that is down, a port in use: the operator's to fix, so the reason without a stack.
+    console.error(`envspec-server could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
+
+const options = parseOrExit();
+const fleet = await startOrExit(options);
 const store: StoreSelection | undefined =
   options.store ?? (options.dataDir ? { kind: 'file', directory: options.dataDir } : undefined);
 console.log(`Reference servers ready${store ? ` (state ${describeStoreSelection(store)})` : ''}:\n`);

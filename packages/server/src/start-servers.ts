@@ -50,6 +50,8 @@ export interface RunningServer {
   url: string;
   port: number;
   credentials: readonly Credential[];
+  /** The limit of every credential that has none of its own (`rateLimit`, `--rate-limit`). */
+  rateLimit?: RateLimitRule;
   /** Store keys seeded from the spec's examples. */
   fixtures: string[];
 }
@@ -58,6 +60,28 @@ export interface ServerFleet {
   servers: RunningServer[];
   /** Stops accepting, lets in-flight requests finish, flushes the stores. */
   stop(): Promise<void>;
+}
+
+/** Why a server could not listen, in the terms of the options that chose where (`--port`, `--host`). */
+function listenError(error: NodeJS.ErrnoException, vendor: Vendor, host: string, port: number): Error {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new Error(
+        `port ${port} on ${host} for the ${vendor} server is already in use: stop what listens there, or choose another port (--port ${vendor}=N, 0 for any free one)`,
+      );
+    case 'EACCES':
+      return new Error(
+        `not allowed to listen on port ${port} for the ${vendor} server: choose a port above 1023 (--port ${vendor}=N)`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new Error(
+        `cannot listen on ${host} for the ${vendor} server: it is not an address of this machine (${error.code}); pass --host with one, e.g. 127.0.0.1 (the default) or 0.0.0.0 for every interface`,
+      );
+    default:
+      return error;
+  }
 }
 
 /** Starts one reference server per vendor on loopback (by default) and resolves once all listen. */
@@ -80,9 +104,10 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
         ...(options.cors === undefined ? {} : { cors: options.cors }),
       });
       const server = createHttpServer(app, options.limits ?? {}, core);
+      const requestedPort = options.ports?.[vendor] ?? defaultServerPorts[vendor];
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.ports?.[vendor] ?? defaultServerPorts[vendor], host, resolve);
+        server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, vendor, host, requestedPort)));
+        server.listen(requestedPort, host, resolve);
       }).catch(async (error: unknown) => {
         // Not in `running` yet: close its store here (an open database pool would keep the process alive).
         await store.close();
@@ -96,7 +121,18 @@ export async function startServers(options: StartServersOptions = {}): Promise<S
         });
         await store.close();
       };
-      running.push({ entry: { vendor, port, url: `http://${host}:${port}`, credentials, fixtures }, server, close });
+      running.push({
+        entry: {
+          vendor,
+          port,
+          url: `http://${host}:${port}`,
+          credentials,
+          ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+          fixtures,
+        },
+        server,
+        close,
+      });
     }
   } catch (error) {
     await Promise.all(running.map((entry) => entry.close()));

@@ -41,6 +41,8 @@ export async function waitForHttp(
 
 export interface Child {
   child: ChildProcess;
+  /** What the child printed on stdout until it was ready. */
+  stdout: string;
   /** What the child wrote to stdout and stderr, the last 100 chunks. */
   output(): string;
   /** SIGTERM, then SIGKILL after 5 s; resolves once the child has exited. */
@@ -48,13 +50,15 @@ export interface Child {
 }
 
 /**
- * Spawns a long-running child, resolves once `readyUrl` answers, and stops it with SIGTERM (SIGKILL
- * after 5 s). Rejects with the child's output when it exits first or does not answer in `timeoutMs`.
+ * Spawns a long-running child and resolves once it is ready: `ready` answers any HTTP response (a
+ * URL), or its stdout so far satisfies `ready` (a predicate, for a child that picks its own port and
+ * prints it). Stopped with SIGTERM (SIGKILL after 5 s). Rejects with the child's output when it exits
+ * first or is not ready in `timeoutMs`.
  */
 export async function spawnUntilReady(
   command: string,
   args: readonly string[],
-  readyUrl: string,
+  ready: string | ((stdout: string) => boolean),
   { env = {}, cwd, timeoutMs = 60_000 }: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<Child> {
   const child = spawn(command, [...args], {
@@ -67,7 +71,18 @@ export async function spawnUntilReady(
     chunks.push(chunk.toString());
     if (chunks.length > 100) chunks.shift();
   };
-  child.stdout?.on('data', keep);
+  let stdout = '';
+  let isReady = false;
+  let printedReady: () => void = () => undefined;
+  const printed = new Promise<void>((resolve) => {
+    printedReady = resolve;
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    keep(chunk);
+    if (isReady) return;
+    stdout += chunk.toString();
+    if (typeof ready === 'function' && ready(stdout)) printedReady();
+  });
   child.stderr?.on('data', keep);
   const output = () => chunks.join('');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -78,20 +93,34 @@ export async function spawnUntilReady(
     await exited;
     clearTimeout(timer);
   };
-  const ready = new AbortController();
+  const readiness = new AbortController();
+  let deadline: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      waitForHttp(readyUrl, { timeoutMs, signal: ready.signal }),
+      typeof ready === 'string'
+        ? waitForHttp(ready, { timeoutMs, signal: readiness.signal })
+        : Promise.race([
+            printed,
+            new Promise<never>((_resolve, reject) => {
+              deadline = setTimeout(
+                () => reject(new Error(`${command} did not print that it was ready within ${timeoutMs} ms`)),
+                timeoutMs,
+              );
+            }),
+          ]),
       exited.then(() => {
         throw new Error(`${command} ${args.join(' ')} exited before answering:\n${output()}`);
       }),
     ]);
   } catch (error) {
-    ready.abort();
+    readiness.abort();
     await stop();
     throw error instanceof Error && !error.message.includes('exited before answering')
       ? new Error(`${error.message}:\n${output()}`)
       : error;
+  } finally {
+    clearTimeout(deadline);
   }
-  return { child, output, stop };
+  isReady = true;
+  return { child, stdout, output, stop };
 }

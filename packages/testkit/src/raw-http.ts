@@ -21,6 +21,10 @@ export interface RawRequest {
   body?: string | Buffer;
   /** A keep-alive agent to share connections; default a fresh connection per request. */
   agent?: Agent | false;
+  /**
+   * Rejects when no answer has come within this long. Default none: a test waits for the answer as
+   * long as the test itself may take, so a slow machine never fails it.
+   */
   timeoutMs?: number;
 }
 
@@ -44,7 +48,7 @@ export function createKeepAliveAgent(): Agent {
  */
 export function send<Body = unknown>(
   baseUrl: string,
-  { method = 'GET', path, headers = {}, body, agent = false, timeoutMs = 10_000 }: RawRequest,
+  { method = 'GET', path, headers = {}, body, agent = false, timeoutMs }: RawRequest,
 ): Promise<RawReply<Body>> {
   const { hostname, port, protocol } = new URL(baseUrl);
   const started = Date.now();
@@ -58,7 +62,7 @@ export function send<Body = unknown>(
         method,
         path,
         agent,
-        timeout: timeoutMs,
+        ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
         headers: { ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers },
       },
       (response) => {
@@ -77,9 +81,11 @@ export function send<Body = unknown>(
         });
       },
     );
-    outgoing.once('timeout', () =>
-      outgoing.destroy(new Error(`no answer to ${method} ${path.slice(0, 80)} within ${timeoutMs} ms`)),
-    );
+    if (timeoutMs !== undefined) {
+      outgoing.once('timeout', () =>
+        outgoing.destroy(new Error(`no answer to ${method} ${path.slice(0, 80)} within ${timeoutMs} ms`)),
+      );
+    }
     outgoing.once('error', reject);
     outgoing.end(body);
   });

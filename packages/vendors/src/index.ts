@@ -44,7 +44,7 @@ export {
   type FailureAnswer,
 } from './protocol/answer.ts';
 export { securityHeaders } from './protocol/security-headers.ts';
-export { newRequestId, requestIdFor } from './protocol/request-id.ts';
+export { newRequestId, newUuidV4, requestIdFor } from './protocol/request-id.ts';
 export { jsonNestingDepth } from './protocol/json-depth.ts';
 export { charsetOf, decodeBodyText, parseJsonBody } from './protocol/json-body.ts';
 export { isJsonMediaType, isWellFormedMediaType, mediaType } from './protocol/media-type.ts';
@@ -71,7 +71,14 @@ export {
 // Credentials, rate limits and the decision whether a request may go on.
 export type { Access, Credential, HeaderLookup, RateLimitRule } from './credentials/credential.ts';
 export { findCredential } from './credentials/find-credential.ts';
-export { AccessGate, explainAuthentication, type AccessGateOptions, type Metered } from './access/access-gate.ts';
+export {
+  AccessGate,
+  explainAuthentication,
+  readNotPermittedCode,
+  unknownCredentialMessage,
+  type AccessGateOptions,
+  type Metered,
+} from './access/access-gate.ts';
 export { RateLimiter, type RateLimitState } from './rate-limit/rate-limiter.ts';
 export { retryAfterHeaders, retryAfterSeconds } from './rate-limit/retry-after.ts';
 
@@ -92,13 +99,16 @@ export { applyQoderUpdate } from './qoder/apply-update.ts';
 export { fabroCore } from './fabro/fabro-core.ts';
 export { fabroDemoCredentials } from './fabro/fabro-credentials.ts';
 export { fabroEnvironment, revisionOf } from './fabro/revision.ts';
+export { canonicalSettings } from './fabro/canonical-settings.ts';
+export { parseSize, renderSize, type ParsedSize } from './fabro/size.ts';
+export { parseDuration, renderDuration, type ParsedDuration } from './fabro/duration.ts';
 export { etagOf, revisionFromIfMatch } from './fabro/etag.ts';
 export { datadogCore } from './datadog/datadog-core.ts';
 export { datadogDemoCredentials, datadogKeyHeaders } from './datadog/datadog-credentials.ts';
 export { applyDatadogUpdate } from './datadog/apply-update.ts';
 export { canonicalEnvironmentId } from './datadog/environment-id.ts';
 export { datadogRateLimitName } from './datadog/rate-limit-headers.ts';
-export { writePermission } from './datadog/adapt-error.ts';
+export { readPermission, writePermission } from './datadog/adapt-error.ts';
 export { launchDarklyCore } from './launchdarkly/launchdarkly-core.ts';
 export { launchDarklyDemoCredentials } from './launchdarkly/launchdarkly-credentials.ts';
 export { applyJsonPatch } from './launchdarkly/apply-json-patch.ts';

@@ -3,7 +3,7 @@ import { datadogCore } from './datadog/datadog-core.ts';
 import { fabroCore } from './fabro/fabro-core.ts';
 import { launchDarklyCore } from './launchdarkly/launchdarkly-core.ts';
 import { qoderCore } from './qoder/qoder-core.ts';
-import type { Credential } from './credentials/credential.ts';
+import type { Access, Credential } from './credentials/credential.ts';
 import type { AnyVendorCore, VendorOption } from './vendor-core.ts';
 
 /**
@@ -83,10 +83,13 @@ export function vendorOptionValues(
   );
 }
 
-/** What a demo credential is for: writing, reading only, or writing under a small rate limit. */
-export type DemoRole = 'write' | 'read' | 'throttled';
+/** What a demo credential is for: writing, reading only, writing but not reading, or writing under a small rate limit. */
+export type DemoRole = Access | 'throttled';
 
-/** The vendor's demo credential for a role (read: read-only; write: writes, no rate limit of its own). */
+/**
+ * The vendor's demo credential for a role (read: read-only; write: reads and writes; write-only:
+ * writes, refused a read; none of them with a rate limit of its own), if the vendor has one.
+ */
 export function demoCredential(vendor: Vendor, role: DemoRole): Credential | undefined {
   const demo = vendorCore(vendor).credentials.demo;
   return role === 'throttled'

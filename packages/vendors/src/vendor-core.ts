@@ -78,7 +78,13 @@ export interface VendorCore<Resource, OptionName extends string = string> {
   /** Default ports: the mock's, and the reference server's (the mock's minus 1000). */
   readonly ports: { readonly mock: number; readonly server: number };
   readonly credentials: VendorCredentials;
-  readonly rateLimit: VendorRateLimit;
+  /** How the vendor tells a client about its rate limit; undefined when it has none (Fabro), so nothing is ever throttled. */
+  readonly rateLimit?: VendorRateLimit;
+  /**
+   * The id of a request, echoed as `X-Request-Id` and in error envelopes, from the `X-Request-Id`
+   * the client sent (undefined: none): reused when well-formed, or always minted, as the vendor does.
+   */
+  requestId(incoming: string | undefined): string;
   readonly options: { readonly [Name in OptionName]: VendorOption };
   /**
    * Re-maps a generic failure to the vendor's documented status, code and wording (Fabro: a

@@ -1,14 +1,11 @@
 /**
- * Finds Debian's Chromium for browser tests, installing it through `scripts/setup/chromium.sh`
- * when it is missing and the machine allows (root with apt). Playwright drives it by path; no
- * browser is ever downloaded.
+ * Finds Debian's Chromium for browser tests. Nothing here installs it: `.ci/run` does, before
+ * `pnpm test`, with `scripts/setup/chromium.sh` (apt, as root); a developer runs that script once.
+ * Playwright drives it by path; no browser is ever downloaded.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 export const chromiumPath = '/usr/bin/chromium';
-const setupScript = fileURLToPath(new URL('../../setup/chromium.sh', import.meta.url));
 
 /** Flags for a quiet, offline, throwaway headless Chromium (Playwright adds headless and a fresh profile). */
 export const chromiumArgs = [
@@ -23,13 +20,30 @@ export const chromiumArgs = [
 
 export type ChromiumAvailability = { executablePath: string } | { skip: string };
 
-export async function ensureChromium(): Promise<ChromiumAvailability> {
-  if (existsSync(chromiumPath)) return { executablePath: chromiumPath };
-  return new Promise((resolve, reject) => {
-    execFile('bash', [setupScript], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (!error && existsSync(chromiumPath)) return resolve({ executablePath: chromiumPath });
-      if (error && error.code === 3) return resolve({ skip: stderr.trim() });
-      reject(new Error(`installing chromium with ${setupScript} failed:\n${stderr.trim()}`));
-    });
-  });
+/** True when `CI` is set to anything but an explicit no (`false`, `0`), as CI services set it. */
+export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.CI?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+/**
+ * Chromium's path, or why the browser test skips: only outside CI. In CI a missing Chromium throws,
+ * so the browser test fails instead of passing without having run.
+ */
+export function findChromium({
+  path = chromiumPath,
+  env = process.env,
+}: {
+  path?: string;
+  env?: NodeJS.ProcessEnv;
+} = {}): ChromiumAvailability {
+  if (existsSync(path)) return { executablePath: path };
+  if (inCi(env)) {
+    throw new Error(
+      `${path} is missing and CI is set, so the browser test cannot be skipped: .ci/run installs it with scripts/setup/chromium.sh (apt, as root) before pnpm test; run that first.`,
+    );
+  }
+  return {
+    skip: `${path} is missing: install Debian's chromium with 'sudo bash scripts/setup/chromium.sh' (apt), then rerun.`,
+  };
 }

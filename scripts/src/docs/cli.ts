@@ -7,10 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildDocs } from './build.ts';
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: { out: { type: 'string' }, root: { type: 'string' } },
-});
+const usage = 'Usage: pnpm run docs [--out <dir>] [--root <repo>]';
+
+function parseOrExit() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      options: { out: { type: 'string' }, root: { type: 'string' } },
+    }).values;
+  } catch (error) {
+    // A mistyped flag is the user's mistake: say what is wrong and how to call it, no stack trace.
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
+const values = parseOrExit();
 const root = resolve(values.root ?? fileURLToPath(new URL('../../..', import.meta.url)));
 const outDir = resolve(root, values.out ?? 'build/docs');
 

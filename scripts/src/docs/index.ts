@@ -1,2 +1,2 @@
 export { buildDocs, renderIndex, type DocsOperation, type DocsPage, type DocsResult } from './build.ts';
-export { ensureChromium, chromiumArgs, type ChromiumAvailability } from './chromium.ts';
+export { findChromium, inCi, chromiumArgs, chromiumPath, type ChromiumAvailability } from './chromium.ts';

@@ -6,27 +6,39 @@
  * consumers. Writes `spec-review.md` and exits 1 on lint errors, drift, unacknowledged breaking
  * changes or consumers that no longer compile.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderMarkdown } from './markdown.ts';
-import { runReview } from './review.ts';
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: {
-    base: { type: 'string' },
-    out: { type: 'string' },
-    root: { type: 'string' },
-  },
-});
+const usage = 'Usage: pnpm spec:review [--base <git-ref>] [--out <file>] [--root <repo>]';
 
+function parseOrExit() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      options: {
+        base: { type: 'string' },
+        out: { type: 'string' },
+        root: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    // A mistyped flag is the user's mistake: say what is wrong and how to call it, no stack trace.
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
+const values = parseOrExit();
+// Loaded once the arguments are known to be right: a usage error is answered before TypeScript and the diff load.
+const [{ renderMarkdown }, { runReview }] = await Promise.all([import('./markdown.ts'), import('./review.ts')]);
 const root = resolve(values.root ?? fileURLToPath(new URL('../../..', import.meta.url)));
 const out = resolve(root, values.out ?? 'spec-review.md');
 
 try {
   const review = await runReview({ root, ...(values.base ? { base: values.base } : {}) });
+  await mkdir(dirname(out), { recursive: true });
   await writeFile(out, renderMarkdown(review));
   for (const vendor of review.vendors) {
     const open = vendor.breaking.filter((change) => !change.acknowledged).length;

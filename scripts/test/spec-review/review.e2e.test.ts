@@ -6,12 +6,13 @@
  * holds packages/client, for the rules that need the consumers: round-trip and dependents.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
 import { generatedFile, renderVendor } from '@envspec/types/render';
 import { bundle, renderMarkdown, runReview } from '../../src/spec-review/index.ts';
@@ -21,8 +22,8 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const scriptsDir = fileURLToPath(new URL('../..', import.meta.url));
 const cli = fileURLToPath(new URL('../../src/spec-review/cli.ts', import.meta.url));
 
-const getOperation = 'GET /api/v1/cloud/environments/{environment_id}';
-const putOperation = 'PUT /api/v1/cloud/environments/{environment_id}';
+const operations = ['GET', 'PUT', 'POST'].map((method) => `${method} /api/v1/cloud/environments/{environment_id}`);
+const qoderPaths = 'specs/qoder/paths/api_v1_cloud_environments_{environment_id}.yaml';
 const removedChange = 'response-required-property-removed: response 200 application/json body.status';
 
 let scratch: string;
@@ -46,6 +47,17 @@ async function reviewIn(
     }),
   );
   return { ...result, markdown: await readFile(join(scratch, 'spec-review.md'), 'utf8') };
+}
+
+/** `pnpm spec:review …` as the README gives it, from the repository root. */
+async function pnpmSpecReview(...args: string[]): Promise<{ code: number; output: string }> {
+  return exec('pnpm', ['--silent', 'spec:review', ...args], { cwd: repoRoot }).then(
+    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      output: error.stdout + error.stderr,
+    }),
+  );
 }
 
 /** The same review in-process (no CLI start-up, no type-check): for the scenarios whose exit code is not the point. */
@@ -142,6 +154,20 @@ afterAll(async () => {
 // Each review runs Redocly a few times; under a full `pnpm test` the machine is shared with every
 // other package's tests, hence the generous per-test limit.
 describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
+  it('fails on lint errors alone, and writes the report where --out says', async () => {
+    onTestFinished(() => exec('git', ['reset', '--quiet', '--hard'], { cwd: scratch }).then(() => undefined));
+    // operation-summary is an error in redocly.yaml; a summary is no part of the contract, so nothing else fails.
+    await deleteIn(qoderPaths, ['get', 'summary']);
+    await regenerate('qoder');
+    const { code, output } = await pnpmSpecReview('--root', scratch, '--base', 'main', '--out', 'reports/review.md');
+    expect(code, output).toBe(1);
+    expect(output).toContain('Spec review failed:\n  - qoder: 1 lint error(s)\nDetails');
+    expect(existsSync(join(scratch, 'spec-review.md')), 'the default report is not written').toBe(false);
+    const markdown = await readFile(join(scratch, 'reports', 'review.md'), 'utf8');
+    expect(markdown).toMatch(/\| qoder \| ❌ 1 errors, 0 warnings \|/);
+    expect(markdown).toContain('| error | `operation-summary` |');
+  });
+
   it('passes with nothing changed', async () => {
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(0);
@@ -166,8 +192,8 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
     await commitAll(scratch, 'remove status');
     const { code, output, markdown } = await review('--base', 'main');
     expect(code, output).toBe(1);
-    expect(output).toContain('qoder: 2 unacknowledged breaking change(s)');
-    for (const operation of [getOperation, putOperation]) expect(markdown).toContain(`#### \`${operation}\``);
+    expect(output).toContain('qoder: 3 unacknowledged breaking change(s)');
+    for (const operation of operations) expect(markdown).toContain(`#### \`${operation}\``);
     expect(markdown).toContain(
       '❌ `response 200 application/json body.status`: required property `status` removed from the response: clients that read it get nothing.',
     );
@@ -179,7 +205,7 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
   });
 
   it('passes once the break is acknowledged with a reason', async () => {
-    const acknowledged = [getOperation, putOperation].map((operation) => ({
+    const acknowledged = operations.map((operation) => ({
       vendor: 'qoder',
       operation,
       change: removedChange,
@@ -196,7 +222,7 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
   it('rejects an acknowledgement without a reason', async () => {
     await writeFile(
       join(scratch, 'specs', 'breaking-changes.yaml'),
-      stringify({ acknowledged: [{ vendor: 'qoder', operation: getOperation, change: removedChange, reason: '' }] }),
+      stringify({ acknowledged: [{ vendor: 'qoder', operation: operations[0], change: removedChange, reason: '' }] }),
     );
     const { failures, markdown } = await reviewInProcess();
     expect(failures).toHaveLength(2); // the bad entry, and the breaks it therefore does not acknowledge
@@ -209,7 +235,11 @@ describe('pnpm spec:review in a scratch branch', { timeout: 240_000 }, () => {
     await writeFile(file, `${original}\nbroken: [\n`);
     try {
       const { failures, markdown } = await reviewInProcess();
-      expect(failures.join('\n')).toContain('fabro: cannot bundle the spec');
+      // Neither bundled nor linted: both fail the review, each said once.
+      expect(failures.filter((failure) => failure.startsWith('fabro:'))).toEqual([
+        expect.stringMatching(/^fabro: cannot bundle the spec: redocly bundle fabro failed/),
+        'fabro: lint could not run',
+      ]);
       expect(markdown).toContain('| fabro | ❌ did not run | ❌ not checked | ❌ not diffed | – | – |');
       expect(markdown).toMatch(/\| datadog \| ✅ 0 errors, 0 warnings \| ✅ none \| ✅ 0 \| 0 \| 0 \|/);
     } finally {
@@ -260,6 +290,7 @@ describe('pnpm spec:review with the client that consumes the types', { timeout: 
       'ReplacedEnvironment',
       'ReplaceWithDockerImageRequest',
       'ReplaceWithInlineDockerfileRequest',
+      'ReplaceWithDefaultsRequest',
     ]) {
       await deleteIn(`specs/fabro/components/examples/${example}.yaml`, ['value', 'labels'], root);
     }
@@ -283,5 +314,25 @@ describe('pnpm spec:review with the client that consumes the types', { timeout: 
     expect(markdown).toContain('no longer compile against the new generated types');
     expect(markdown).toMatch(/\| `packages\/client\/examples\/fabro.ts:\d+` \| Property 'labels' does not exist/);
     expect(markdown).toContain('✅ acknowledged');
+  });
+});
+
+describe('pnpm spec:review, called wrong', () => {
+  it.each([
+    ['an unknown flag', ['--bsae', 'main'], "Unknown option '--bsae'"],
+    ['--base without a ref', ['--base'], "Option '--base <value>' argument missing"],
+    ['an argument that is not a flag', ['main'], "Unexpected argument 'main'"],
+  ])('exits 2 with the usage on %s', async (_name, args, says) => {
+    const { code, output } = await pnpmSpecReview(...args);
+    expect(code, output).toBe(2);
+    expect(output).toContain(says);
+    expect(output).toContain('Usage: pnpm spec:review [--base <git-ref>] [--out <file>] [--root <repo>]');
+    expect(output).not.toMatch(/\n\s+at\s/);
+  });
+
+  it('exits 2 naming a base that is not a commit', async () => {
+    const { code, output } = await pnpmSpecReview('--root', scratch, '--base', 'no-such-branch');
+    expect(code, output).toBe(2);
+    expect(output).toContain(`spec review could not run: --base 'no-such-branch' is not a commit in ${scratch}`);
   });
 });

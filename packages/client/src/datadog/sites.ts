@@ -8,6 +8,7 @@ export const datadogSites = [
   'datadoghq.eu',
   'ddog-gov.com',
   'us2.ddog-gov.com',
+  'uk1.datadoghq.com',
 ] as const;
 
 export type DatadogSite = (typeof datadogSites)[number];

@@ -42,7 +42,9 @@ export interface FabroEnvironments {
   getWithETag(id: string, options?: CallOptions): Promise<FabroEnvironmentWithETag>;
   /**
    * Replace the whole definition (`PUT` with `If-Match`). A stale `ifMatch` throws a 409
-   * `FabroApiError` (`revision_mismatch`); `updateWith` handles that for you.
+   * `FabroApiError`; `updateWith` handles that for you. A body Fabro cannot accept (an unknown
+   * field, a size it cannot parse, a Dockerfile `path`, a network mode the provider cannot enforce)
+   * throws a 422.
    */
   replace(id: string, body: FabroReplaceEnvironmentRequest, options: ReplaceOptions): Promise<FabroEnvironment>;
   /**
@@ -55,7 +57,7 @@ export interface FabroEnvironments {
 export function fabroEnvironments(client: Client<paths>): FabroEnvironments {
   const getWithETag: FabroEnvironments['getWithETag'] = async (id, options) => {
     const result = await client.GET(environmentPath, { params: { path: { id } }, ...callInit(options) });
-    const environment = dataOrThrow(fabroErrors, 'getEnvironment', result);
+    const environment = dataOrThrow(fabroErrors, 'retrieveEnvironment', result);
     return { environment, etag: result.response.headers.get('etag') ?? etagOf(environment) };
   };
   const replace: FabroEnvironments['replace'] = async (id, body, options) => {

@@ -1,7 +1,6 @@
 import type { FabroError, FabroErrorObject, operations } from '@envspec/types/fabro';
 import { ApiError, isRecord, type ApiErrorInit } from '../http/api-error.ts';
 import type { ErrorStatusOf, ErrorStatusTable } from '../http/operation-types.ts';
-import { retryDelayFromHeaders, type RateLimit, type RateLimitFor } from '../http/rate-limit.ts';
 import { errorFromResponse, type VendorErrors } from '../http/vendor-error.ts';
 
 /** The spec's `operationId`s. */
@@ -9,11 +8,24 @@ export type FabroOperationId = keyof operations & string;
 
 /** The error statuses each operation documents (checked against the generated types). */
 export const fabroErrorStatuses = {
-  getEnvironment: { 400: true, 401: true, 404: true, 429: true },
-  replaceEnvironment: { 400: true, 401: true, 404: true, 409: true, 413: true, 415: true, 428: true, 429: true },
+  retrieveEnvironment: { 400: true, 401: true, 404: true, 500: true },
+  replaceEnvironment: {
+    400: true,
+    401: true,
+    404: true,
+    409: true,
+    413: true,
+    415: true,
+    422: true,
+    428: true,
+    500: true,
+  },
 } as const satisfies ErrorStatusTable<operations>;
 
-/** A documented Fabro error: `{ errors: [{ status, title, detail, code }], request_id }`. */
+/**
+ * A documented Fabro error: `{ errors: [{ status, title, detail, code?, request_id }], request_id }`.
+ * Fabro does not rate-limit, so unlike the other vendors' errors it has no `rateLimit`.
+ */
 export class FabroApiError<
   Op extends FabroOperationId = FabroOperationId,
   Status extends number = ErrorStatusOf<operations[Op]>,
@@ -22,29 +34,24 @@ export class FabroApiError<
   declare readonly operation: Op;
   declare readonly status: Status;
   declare readonly body: FabroError;
-  /** The first error's machine-readable reason (`revision_mismatch`, `precondition_required`, …). */
-  declare readonly code: string;
+  /**
+   * The first error's machine-readable reason, when Fabro gives one (`access_token_invalid`, …). It
+   * is absent on ordinary errors: tell those apart by `status`.
+   */
+  declare readonly code: string | undefined;
   /** Every error of the envelope; `message` joins their `detail`s. */
   readonly errors: FabroErrorObject[];
-  /** Set on 429: how long to wait (from `Retry-After`). */
-  readonly rateLimit: RateLimit | undefined;
 
   constructor(init: ApiErrorInit & { body: FabroError }) {
     super(init);
     this.name = 'FabroApiError';
     this.errors = init.body.errors;
-    this.rateLimit =
-      init.status === 429
-        ? { retryAfterMs: retryDelayFromHeaders(init.response.headers, Date.now(), 'delta-seconds') }
-        : undefined;
   }
 }
 
 /** The errors `Op` can throw, one member per documented status, so `switch (error.status)` narrows. */
 export type FabroOperationError<Op extends FabroOperationId = FabroOperationId> = {
-  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: FabroApiError<O, S> & RateLimitFor<S> }[ErrorStatusOf<
-    operations[O]
-  >];
+  [O in Op]: { [S in ErrorStatusOf<operations[O]>]: FabroApiError<O, S> }[ErrorStatusOf<operations[O]>];
 }[Op];
 
 /** Whether `error` is a documented Fabro error (of `operation`, when given). */
@@ -56,7 +63,12 @@ export function isFabroError<Op extends FabroOperationId = FabroOperationId>(
 }
 
 function isFabroErrorObject(value: unknown): value is FabroErrorObject {
-  return isRecord(value) && typeof value.detail === 'string' && typeof value.code === 'string';
+  return (
+    isRecord(value) &&
+    typeof value.status === 'string' &&
+    typeof value.detail === 'string' &&
+    (value.code === undefined || typeof value.code === 'string')
+  );
 }
 
 function isFabroEnvelope(body: unknown): body is FabroError {

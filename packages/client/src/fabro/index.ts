@@ -7,6 +7,7 @@ export type {
   UpdateWithOptions,
 } from './environments.ts';
 export { etagOf, toReplaceRequest } from './etag.ts';
+export { replaceRequest, type FabroReplaceSettings } from './replace-request.ts';
 export {
   FabroApiError,
   fabroError,
@@ -24,5 +25,7 @@ export type {
   FabroErrorObject,
   FabroEnvironment,
   FabroReplaceEnvironmentRequest,
+  FabroEnvironmentNetworkMode,
+  FabroEnvironmentProvider,
   paths as FabroPaths,
 } from '@envspec/types/fabro';

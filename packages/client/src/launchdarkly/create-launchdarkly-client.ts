@@ -4,8 +4,15 @@ import { authMiddleware, requireSecret, type Secret } from '../http/auth-middlew
 import { createVendorClient, type BaseClientOptions } from '../http/vendor-client.ts';
 import { launchDarklyEnvironments, type LaunchDarklyEnvironments } from './environments.ts';
 
+/** LaunchDarkly's API hosts: the commercial default, the Federal instance and the EU instance. */
+export const launchDarklyBaseUrls = {
+  commercial: 'https://app.launchdarkly.com',
+  federal: 'https://app.launchdarkly.us',
+  eu: 'https://app.eu.launchdarkly.com',
+} as const;
+
 /** LaunchDarkly's public API host. */
-export const launchDarklyDefaultBaseUrl = 'https://app.launchdarkly.com';
+export const launchDarklyDefaultBaseUrl = launchDarklyBaseUrls.commercial;
 
 export interface LaunchDarklyClientOptions extends BaseClientOptions {
   /** API access token (`api-…`), sent as the whole `Authorization` header, with no `Bearer`. */
@@ -17,7 +24,10 @@ export type LaunchDarklyClient = Client<paths> & {
   environments: LaunchDarklyEnvironments;
 };
 
-/** A client for LaunchDarkly's environments API (`baseUrl` defaults to `https://app.launchdarkly.com`). */
+/**
+ * A client for LaunchDarkly's environments API (`baseUrl` defaults to `https://app.launchdarkly.com`;
+ * pass `launchDarklyBaseUrls.federal` or `.eu` for those instances).
+ */
 export function createLaunchDarklyClient(options: LaunchDarklyClientOptions): LaunchDarklyClient {
   const apiKey = requireSecret(
     options.apiKey,

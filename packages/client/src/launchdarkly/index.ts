@@ -1,5 +1,6 @@
 export {
   createLaunchDarklyClient,
+  launchDarklyBaseUrls,
   launchDarklyDefaultBaseUrl,
   type LaunchDarklyClient,
   type LaunchDarklyClientOptions,

@@ -9,7 +9,7 @@ export type LaunchDarklyOperationId = keyof operations & string;
 
 /** The error statuses each operation documents (checked against the generated types). */
 export const launchDarklyErrorStatuses = {
-  getEnvironment: { 400: true, 401: true, 404: true, 429: true },
+  getEnvironment: { 400: true, 401: true, 403: true, 404: true, 429: true },
   patchEnvironment: { 400: true, 401: true, 404: true, 409: true, 413: true, 415: true, 429: true },
 } as const satisfies ErrorStatusTable<operations>;
 

@@ -11,8 +11,11 @@ export interface QoderEnvironments {
   /** `GET` the environment with this `env_…` id. */
   get(environmentId: string, options?: CallOptions): Promise<QoderEnvironment>;
   /**
-   * Partial update (`PUT`): only the fields sent change, nested objects merge, arrays replace, a
-   * `metadata` key set to `null` is deleted. Resolves to the updated environment.
+   * Partial update: only the fields sent change, nested objects merge, lists replace, a `metadata`
+   * key set to `null` or `""` is deleted and a `null` `description` clears it. Resolves to the
+   * updated environment. Sent as `PUT`, the documented method, which HTTP (and the retry
+   * middleware) treat as idempotent; Qoder's SDKs send the same body as `POST`, which the raw
+   * `client.POST` offers.
    */
   update(environmentId: string, body: QoderUpdateEnvironmentRequest, options?: CallOptions): Promise<QoderEnvironment>;
 }

@@ -11,6 +11,7 @@ export type QoderOperationId = keyof operations & string;
 export const qoderErrorStatuses = {
   getEnvironment: { 400: true, 401: true, 404: true, 429: true },
   updateEnvironment: { 400: true, 401: true, 403: true, 404: true, 413: true, 415: true, 429: true },
+  updateEnvironmentWithPost: { 400: true, 401: true, 403: true, 404: true, 413: true, 415: true, 429: true },
 } as const satisfies ErrorStatusTable<operations>;
 
 /** A documented Qoder error: `{ type: "error", error: { type, message, code? }, request_id }`. */

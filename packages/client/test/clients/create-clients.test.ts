@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDatadogClient, datadogSites } from '../../src/datadog/index.ts';
 import { createFabroClient } from '../../src/fabro/index.ts';
-import { createLaunchDarklyClient } from '../../src/launchdarkly/index.ts';
+import { createLaunchDarklyClient, launchDarklyBaseUrls } from '../../src/launchdarkly/index.ts';
 import { createQoderClient } from '../../src/qoder/index.ts';
-import { bundleOf } from '@envspec/specs';
+import { bundleOf, type Vendor } from '@envspec/specs';
+
+/** The spec's servers other than the local mock and reference server. */
+const publicServerUrls = (vendor: Vendor) =>
+  (bundleOf(vendor).servers ?? []).map((server) => server.url).filter((url) => !url.startsWith('http://127.0.0.1'));
 
 /** A fetch that records the request and answers 200 with `body`. */
 function recordingFetch(body: unknown = {}) {
@@ -68,6 +72,30 @@ describe('base URLs and authentication', () => {
       },
     ],
     [
+      'datadog: the UK site',
+      {
+        call: (fetch) =>
+          createDatadogClient({ site: 'uk1.datadoghq.com', apiKey: 'api', appKey: 'app', fetch }).GET(
+            '/api/v2/feature-flags/environments/{environment_id}',
+            { params: { path: { environment_id: 'u' } } },
+          ),
+        url: 'https://api.uk1.datadoghq.com/api/v2/feature-flags/environments/u',
+        headers: {},
+      },
+    ],
+    [
+      'launchdarkly: Federal host',
+      {
+        call: (fetch) =>
+          createLaunchDarklyClient({ apiKey: 'api-1', baseUrl: launchDarklyBaseUrls.federal, fetch }).environments.get(
+            'p',
+            'e',
+          ),
+        url: 'https://app.launchdarkly.us/api/v2/projects/p/environments/e',
+        headers: { authorization: 'api-1' },
+      },
+    ],
+    [
       'launchdarkly: public host, raw token',
       {
         call: (fetch) => createLaunchDarklyClient({ apiKey: 'api-1', fetch }).environments.get('p', 'e'),
@@ -103,6 +131,21 @@ describe('base URLs and authentication', () => {
     await call(fetch);
     expect(requests[0]?.url).toBe(url);
     for (const [name, value] of Object.entries(headers)) expect(requests[0]?.headers.get(name)).toBe(value);
+  });
+
+  it('qoder updates with PUT, the documented method; the raw POST sends what the SDKs send', async () => {
+    const { requests, fetch } = recordingFetch({ id: 'env_1' });
+    const qoder = createQoderClient({ token: 't', fetch });
+    await qoder.environments.update('env_1', { description: null });
+    await qoder.POST('/api/v1/cloud/environments/{environment_id}', {
+      params: { path: { environment_id: 'env_1' } },
+      body: { description: null },
+    });
+    expect(requests.map((request) => request.method)).toEqual(['PUT', 'POST']);
+    expect(await Promise.all(requests.map((request) => request.text()))).toEqual([
+      '{"description":null}',
+      '{"description":null}',
+    ]);
   });
 
   it('a token function is read on every request', async () => {
@@ -154,9 +197,13 @@ describe('options that are wrong say what to do', () => {
   it.each(cases)('%s', (_, { create, message }) => expect(create).toThrow(message));
 });
 
-describe('datadog sites', () => {
-  it('are the sites the spec enumerates', () => {
+describe('public hosts', () => {
+  it('the Datadog sites are the sites the spec enumerates', () => {
     const siteEnum = (bundleOf('datadog').servers?.[0]?.variables?.site as { enum?: string[] } | undefined)?.enum;
     expect([...datadogSites].sort()).toEqual([...(siteEnum ?? [])].sort());
+  });
+
+  it("the LaunchDarkly hosts are the spec's servers", () => {
+    expect(Object.values(launchDarklyBaseUrls).sort()).toEqual(publicServerUrls('launchdarkly').sort());
   });
 });

@@ -12,12 +12,31 @@ const qoderEnvelope = {
   error: { type: 'not_found_error', message: 'gone', code: 'environment_not_found' },
   request_id: 'req_1',
 };
+const fabroRequestId = '0b9c2a7e-5f3d-4e8a-9c1b-2d4f6a8e0c13';
 const fabroEnvelope = {
   errors: [
-    { status: '409', title: 'Conflict', detail: 'stale', code: 'revision_mismatch' },
-    { status: '409', title: 'Conflict', detail: 'again', code: 'other' },
+    {
+      status: '401',
+      title: 'Unauthorized',
+      detail: 'Authentication required.',
+      code: 'access_token_invalid',
+      request_id: fabroRequestId,
+    },
+    { status: '401', title: 'Unauthorized', detail: 'again', request_id: fabroRequestId },
   ],
-  request_id: 'r-2',
+  request_id: fabroRequestId,
+};
+// Fabro leaves `code` out of ordinary errors.
+const fabroEnvelopeWithoutCode = {
+  errors: [
+    {
+      status: '409',
+      title: 'Conflict',
+      detail: 'environment revision is stale: ci-runner',
+      request_id: fabroRequestId,
+    },
+  ],
+  request_id: fabroRequestId,
 };
 
 describe('errors from responses', () => {
@@ -41,9 +60,30 @@ describe('errors from responses', () => {
     [
       'fabro envelope: details joined, first code',
       {
-        error: fabroError('replaceEnvironment', response(409), fabroEnvelope),
+        error: fabroError('replaceEnvironment', response(401), fabroEnvelope),
         type: FabroApiError,
-        want: { code: 'revision_mismatch', message: 'stale; again', requestId: 'r-2' },
+        want: { code: 'access_token_invalid', message: 'Authentication required.; again', requestId: fabroRequestId },
+      },
+    ],
+    [
+      'fabro envelope without a code',
+      {
+        error: fabroError('replaceEnvironment', response(409), fabroEnvelopeWithoutCode),
+        type: FabroApiError,
+        want: {
+          status: 409,
+          code: undefined,
+          message: 'environment revision is stale: ci-runner',
+          requestId: fabroRequestId,
+        },
+      },
+    ],
+    [
+      'a status Fabro does not send: it has no rate limiting',
+      {
+        error: fabroError('retrieveEnvironment', response(429), fabroEnvelopeWithoutCode),
+        type: UnexpectedResponseError,
+        want: { status: 429 },
       },
     ],
     [
@@ -86,9 +126,9 @@ describe('errors from responses', () => {
     [
       'a documented status without the envelope (a proxy page)',
       {
-        error: fabroError('getEnvironment', response(429, { 'X-Request-Id': 'p' }), '<html>busy</html>'),
+        error: fabroError('retrieveEnvironment', response(500, { 'X-Request-Id': 'p' }), '<html>busy</html>'),
         type: UnexpectedResponseError,
-        want: { status: 429, body: '<html>busy</html>', requestId: 'p' },
+        want: { status: 500, body: '<html>busy</html>', requestId: 'p' },
       },
     ],
     [

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createQoderClient,
   isQoderError,
+  qoderError,
   qoderErrorStatuses,
   type QoderClient,
   type QoderOperationId,
@@ -12,6 +13,7 @@ import { documentedResponse } from '@envspec/testkit';
 import { usePrismMock, useReferenceServer } from '../support/targets.ts';
 
 const environmentId = 'env_019e3bb39b6774d8878cd0b9d237574b';
+const environmentPath = '/api/v1/cloud/environments/{environment_id}';
 const tokens = { write: 'qoder_pat_demo_write', read: 'qoder_pat_demo_read', throttled: 'qoder_pat_demo_throttled' };
 
 const mock = usePrismMock('qoder');
@@ -35,6 +37,15 @@ describe('qoder client against the Prism mock', () => {
     expect(updated).toEqual(documentedResponse('qoder', 'updateEnvironment', 200).example);
   });
 
+  it("the raw POST (what Qoder's SDKs send) answers like the update", async () => {
+    const { data, response } = await client(mock.url).POST(environmentPath, {
+      params: { path: { environment_id: environmentId } },
+      body: { description: null, scope: 'account' },
+    });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(documentedResponse('qoder', 'updateEnvironmentWithPost', 200).example);
+  });
+
   it('the raw GET stays available and typed', async () => {
     const { data, response } = await client(mock.url).GET('/api/v1/cloud/environments/{environment_id}', {
       params: { path: { environment_id: environmentId } },
@@ -51,6 +62,13 @@ describe('qoder client against the Prism mock', () => {
     calls: {
       getEnvironment: (qoder) => qoder.environments.get(environmentId),
       updateEnvironment: (qoder) => qoder.environments.update(environmentId, { name: 'renamed' }),
+      updateEnvironmentWithPost: async (qoder) => {
+        const { error, response } = await qoder.POST(environmentPath, {
+          params: { path: { environment_id: environmentId } },
+          body: { name: 'renamed' },
+        });
+        throw qoderError('updateEnvironmentWithPost', response, error);
+      },
     },
     isVendorError: isQoderError,
     expected: (example: QoderError, headers, status) => ({
@@ -190,5 +208,49 @@ describe('qoder client against the reference server', () => {
     expect(error.type).toBe('rate_limit_error');
     expect(error.rateLimit.retryAfterMs).toBeGreaterThan(0);
     expect(error.rateLimit.retryAfterMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it('POST updates exactly as PUT does', async () => {
+    const qoder = client(server.url);
+    const name = `posted-${Date.now()}`;
+    const { data, response } = await qoder.POST(environmentPath, {
+      params: { path: { environment_id: environmentId } },
+      body: { name, metadata: { stage: 'post' } },
+    });
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ id: environmentId, name, metadata: { stage: 'post' } });
+    expect(await qoder.environments.get(environmentId)).toEqual(data);
+  });
+
+  it('null clears the description, and null or "" deletes a metadata key', async () => {
+    const qoder = client(server.url);
+    await qoder.environments.update(environmentId, { description: 'to be cleared', metadata: { a: '1', b: '2' } });
+    const updated = await qoder.environments.update(environmentId, { description: null, metadata: { a: null, b: '' } });
+    expect(updated.description).toBeNull();
+    expect(updated.metadata).not.toHaveProperty('a');
+    expect(updated.metadata).not.toHaveProperty('b');
+  });
+
+  it('scope and the SDK config fields are stored and read back', async () => {
+    const qoder = client(server.url);
+    const updated = await qoder.environments.update(environmentId, {
+      scope: 'account',
+      config: {
+        type: 'cloud',
+        setup_script: 'corepack enable',
+        networking: { type: 'limited', allowed_hosts: ['api.github.com'], allow_mcp_servers: true },
+        packages: { cargo: ['ripgrep'], go: ['golang.org/x/tools/gopls@latest'] },
+      },
+    });
+    expect(updated).toMatchObject({
+      scope: 'account',
+      archived_at: null,
+      config: {
+        type: 'cloud',
+        setup_script: 'corepack enable',
+        networking: { type: 'limited', allowed_hosts: ['api.github.com'], allow_mcp_servers: true },
+        packages: { cargo: ['ripgrep'], go: ['golang.org/x/tools/gopls@latest'] },
+      },
+    });
   });
 });

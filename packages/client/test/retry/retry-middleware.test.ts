@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDatadogClient, isDatadogError } from '../../src/datadog/index.ts';
 import { createLaunchDarklyClient, patch } from '../../src/launchdarkly/index.ts';
-import { createQoderClient, isQoderError } from '../../src/qoder/index.ts';
+import { createQoderClient, isQoderError, type QoderClientOptions } from '../../src/qoder/index.ts';
 import { idempotent, retry, TimeoutError, type RetryEvent, type RetryOptions } from '../../src/retry/index.ts';
 import { FakeClock, ManualClock } from '../support/fake-clock.ts';
 import { startScriptedServer, type Reply, type ScriptedServer } from '../support/scripted-server.ts';
@@ -27,8 +27,12 @@ const qoderError = (type: string) => ({ type: 'error', error: { type, message: '
 const ok: Reply = { status: 200, body: qoderEnvironment };
 
 /** A Qoder client on the scripted server with the retry middleware (random fixed at 1: backoff = its ceiling). */
-function qoderWithRetry(clock: FakeClock | ManualClock, options: RetryOptions = {}) {
-  const qoder = createQoderClient({ baseUrl: server.url, token: 'qoder_pat_demo_write' });
+function qoderWithRetry(
+  clock: FakeClock | ManualClock,
+  options: RetryOptions = {},
+  client: Pick<QoderClientOptions, 'fetch'> = {},
+) {
+  const qoder = createQoderClient({ baseUrl: server.url, token: 'qoder_pat_demo_write', ...client });
   qoder.use(retry({ clock, random: () => 1, ...options }));
   return qoder;
 }
@@ -279,9 +283,20 @@ describe('cancellation and timeouts', () => {
   it('the timeout covers the body: one that stalls after the headers times out', async () => {
     const manual = new ManualClock();
     server.script({ status: 200, stall: '{"id":' });
-    const pending = qoderWithRetry(manual, { timeoutMs: 1_000, retries: 0 }).environments.get(qoderEnvironmentId);
-    await server.waitForRequests(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Time runs out only once the head has arrived, so it is the body, not the head, that times out.
+    let headArrived: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (headArrived = resolve));
+    const fetchNotingTheHead = async (request: Request) => {
+      const response = await fetch(request);
+      headArrived();
+      return response;
+    };
+    const pending = qoderWithRetry(
+      manual,
+      { timeoutMs: 1_000, retries: 0 },
+      { fetch: fetchNotingTheHead },
+    ).environments.get(qoderEnvironmentId);
+    await arrived;
     manual.advance(1_000);
     await expect(pending).rejects.toBeInstanceOf(TimeoutError);
   });

@@ -14,7 +14,12 @@ describe('error narrowing', () => {
     if (isQoderError(caught, 'updateEnvironment'))
       expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 403 | 404 | 413 | 415 | 429>();
     if (isFabroError(caught, 'replaceEnvironment'))
-      expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 409 | 413 | 415 | 428 | 429>();
+      expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 409 | 413 | 415 | 422 | 428 | 500>();
+    if (isFabroError(caught, 'retrieveEnvironment')) expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 500>();
+    if (isQoderError(caught, 'updateEnvironmentWithPost'))
+      expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 403 | 404 | 413 | 415 | 429>();
+    if (isLaunchDarklyError(caught, 'getEnvironment'))
+      expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 403 | 404 | 429>();
     if (isLaunchDarklyError(caught, 'patchEnvironment'))
       expectTypeOf(caught.status).toEqualTypeOf<400 | 401 | 404 | 409 | 413 | 415 | 429>();
     if (isDatadogError(caught, 'GetFeatureFlagsEnvironment'))
@@ -47,13 +52,22 @@ describe('error narrowing', () => {
 
   test('the operation discriminates too', () => {
     if (!isFabroError(caught)) return;
-    if (caught.operation === 'getEnvironment') {
+    if (caught.operation === 'retrieveEnvironment') {
       // @ts-expect-error a GET has no 409
       if (caught.status === 409) return;
     } else {
       expectTypeOf(caught.operation).toEqualTypeOf<'replaceEnvironment'>();
-      if (caught.status === 409) expectTypeOf(caught.code).toEqualTypeOf<string>();
+      // Fabro sets `code` only where a client must tell causes apart.
+      if (caught.status === 409) expectTypeOf(caught.code).toEqualTypeOf<string | undefined>();
     }
+  });
+
+  test('Fabro errors have no rateLimit: Fabro does not rate-limit', () => {
+    if (!isFabroError(caught)) return;
+    // @ts-expect-error no 429 is documented for any Fabro operation
+    if (caught.status === 429) return;
+    // @ts-expect-error FabroApiError has no rateLimit
+    void caught.rateLimit;
   });
 
   test('vendor envelopes differ and narrow by vendor', () => {
@@ -64,7 +78,7 @@ describe('error narrowing', () => {
         break;
       case 'fabro':
         expectTypeOf(error.errors).toEqualTypeOf<
-          Array<{ status: string; title: string; detail: string; code: string }>
+          Array<{ status: string; title: string; detail: string; code?: string; request_id: string }>
         >();
         break;
       case 'datadog':

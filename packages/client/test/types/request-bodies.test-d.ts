@@ -2,7 +2,7 @@ import { describe, expectTypeOf, test } from 'vitest';
 import type { DatadogClient, DatadogEnvironment } from '../../src/datadog/index.ts';
 import { createDatadogClient } from '../../src/datadog/index.ts';
 import type { FabroClient, FabroEnvironment, FabroReplaceEnvironmentRequest } from '../../src/fabro/index.ts';
-import { createFabroClient } from '../../src/fabro/index.ts';
+import { createFabroClient, replaceRequest } from '../../src/fabro/index.ts';
 import type { LaunchDarklyClient, LaunchDarklyEnvironment } from '../../src/launchdarkly/index.ts';
 import type { QoderClient, QoderEnvironment } from '../../src/qoder/index.ts';
 
@@ -19,6 +19,28 @@ describe('qoder', () => {
   test('the resource API resolves to the generated types', () => {
     expectTypeOf(qoder.environments.get).returns.resolves.toEqualTypeOf<QoderEnvironment>();
     expectTypeOf(qoder.environments.update).returns.resolves.toEqualTypeOf<QoderEnvironment>();
+  });
+
+  test('update takes what the SDKs send', () => {
+    qoder.environments.update('env', { description: null, scope: 'account', metadata: { team: null, owner: '' } });
+    qoder.environments.update('env', { config: { type: 'self_hosted' } });
+    qoder.environments.update('env', {
+      config: {
+        type: 'cloud',
+        setup_script: 'corepack enable',
+        networking: { type: 'limited', allowed_hosts: ['api.github.com'], allow_mcp_servers: true },
+        packages: { cargo: ['ripgrep'], gem: ['bundler'], go: ['gopls'] },
+      },
+    });
+    // @ts-expect-error scope is organization or account
+    qoder.environments.update('env', { scope: 'team' });
+    // @ts-expect-error a self-hosted config has nothing else to set
+    qoder.environments.update('env', { config: { type: 'self_hosted', setup_script: 'x' } });
+  });
+
+  test('the environment carries what the SDKs read', () => {
+    expectTypeOf<QoderEnvironment['description']>().toEqualTypeOf<string | null>();
+    expectTypeOf<QoderEnvironment['archived_at']>().toEqualTypeOf<string | null>();
   });
 
   test('update rejects unknown fields and wrong value types', () => {
@@ -50,6 +72,13 @@ describe('qoder', () => {
     qoder.PUT(qoderPath, { params: { path: { environment_id: 'env' } }, body: { nme: 'x' } });
     // @ts-expect-error the path parameter is required
     qoder.GET(qoderPath, { params: { path: {} } });
+    // The SDKs' POST takes the same body as PUT.
+    qoder.POST(qoderPath, { params: { path: { environment_id: 'env' } }, body: { description: null } });
+    qoder.POST(qoderPath, {
+      params: { path: { environment_id: 'env' } },
+      // @ts-expect-error name is a string (or null)
+      body: { name: 1 },
+    });
     // @ts-expect-error Qoder has no PATCH on this path
     qoder.PATCH(qoderPath, { params: { path: { environment_id: 'env' } } });
     // @ts-expect-error not a Qoder path
@@ -87,6 +116,40 @@ describe('fabro', () => {
     expectTypeOf<FabroReplaceEnvironmentRequest>().toEqualTypeOf<Omit<FabroEnvironment, 'id' | 'revision'>>();
   });
 
+  test("a replace body carries Fabro's keys: network.mode, both image keys, every nullable setting", () => {
+    fabro.environments.replace(
+      'ci',
+      {
+        ...body,
+        image: { docker: 'alpine:3.20', dockerfile: null },
+        resources: { cpu: null, memory: null, disk: null },
+        network: { mode: 'allow_all', allow: [] },
+        lifecycle: { preserve: false, stop_on_terminal: true, auto_stop: null },
+      },
+      { ifMatch: '"abc"' },
+    );
+    // @ts-expect-error network.mode is required
+    fabro.environments.replace('ci', { ...body, network: { allow: [] } }, { ifMatch: '"abc"' });
+    // @ts-expect-error image.dockerfile is required (null when unused)
+    fabro.environments.replace('ci', { ...body, image: { docker: 'alpine:3.20' } }, { ifMatch: '"abc"' });
+    fabro.environments.replace(
+      'ci',
+      // @ts-expect-error cpu is a number or null
+      { ...body, resources: { cpu: '2', memory: null, disk: null } },
+      { ifMatch: '"abc"' },
+    );
+  });
+
+  test('replaceRequest builds a complete body from the settings you choose', () => {
+    expectTypeOf(
+      replaceRequest({ provider: 'docker', image: { docker: 'alpine:3.20' } }),
+    ).toEqualTypeOf<FabroReplaceEnvironmentRequest>();
+    // @ts-expect-error provider is required
+    replaceRequest({ image: { docker: 'alpine:3.20' } });
+    // @ts-expect-error network.mode is an enum
+    replaceRequest({ provider: 'docker', network: { mode: 'open' } });
+  });
+
   test('baseUrl is required: Fabro is self-hosted', () => {
     createFabroClient({ baseUrl: 'https://fabro.example.com', token: 't' });
     // @ts-expect-error baseUrl is required
@@ -118,6 +181,7 @@ describe('datadog', () => {
 
   test('site is one of the enumerated sites, exclusive with baseUrl', () => {
     createDatadogClient({ site: 'datadoghq.eu', apiKey: 'a', appKey: 'b' });
+    createDatadogClient({ site: 'uk1.datadoghq.com', apiKey: 'a', appKey: 'b' });
     createDatadogClient({ baseUrl: 'http://127.0.0.1:4012', apiKey: 'a', appKey: 'b' });
     // @ts-expect-error not a Datadog site
     createDatadogClient({ site: 'datadoghq.moon', apiKey: 'a', appKey: 'b' });

@@ -5,7 +5,7 @@ import { ContractClient, type Reply } from '../contract-client.ts';
 import { CoverageRecorder } from '../coverage/coverage-recorder.ts';
 import { invalidBodies } from '../negative/invalid-bodies.ts';
 import { serveInProcess } from '../targets/in-process.ts';
-import { targetTraits } from '../targets/target.ts';
+import { endpointsFor, targetTraits } from '../targets/target.ts';
 import { vendorContracts } from '../vendors/index.ts';
 import './provided.ts';
 
@@ -27,7 +27,7 @@ function expectClientError(reply: Reply): void {
  * server, proxy, url, msw, msw-examples). Every response is checked against the spec by the ContractClient.
  */
 export function defineContractSuite(vendor: Vendor): void {
-  const endpoints = inject('endpoints').filter((endpoint) => endpoint.vendor === vendor);
+  const endpoints = endpointsFor(inject('endpoints'), vendor, 'contract');
   const coverage = new CoverageRecorder(inject('coverageDir'));
   const contract = vendorContracts[vendor];
   const operations = listOperations(loadBundle(vendor));
@@ -74,18 +74,22 @@ export function defineContractSuite(vendor: Vendor): void {
       }
 
       if (!traits.validRequestsOnly && !traits.statusByPrefer) {
-        it(`generated invalid ${contract.write.operationId} bodies get a 4xx envelope and change nothing (seed ${seed})`, async () => {
-          const baseBody = contract.validCall(contract.write.operationId).body;
-          await fc.assert(
-            fc.asyncProperty(invalidBodies(vendor, contract.write.operationId, baseBody), async ({ body }) => {
-              const before = await contract.snapshot(api);
-              const reply = await api.call(contract.write.operationId, contract.write.call(body));
-              expectClientError(reply);
-              expect(await contract.snapshot(api)).toEqual(before);
-            }),
-            { seed, numRuns, ...(replayPath ? { path: replayPath } : {}) },
-          );
-        }, 120_000);
+        it.each(contract.writes.map((write) => [write.operationId, write] as const))(
+          `generated invalid %s bodies get a 4xx envelope and change nothing (seed ${seed})`,
+          async (operationId, write) => {
+            const baseBody = contract.validCall(operationId).body;
+            await fc.assert(
+              fc.asyncProperty(invalidBodies(vendor, operationId, baseBody), async ({ body }) => {
+                const before = await contract.snapshot(api);
+                const reply = await api.call(operationId, write.call(body));
+                expectClientError(reply);
+                expect(await contract.snapshot(api)).toEqual(before);
+              }),
+              { seed, numRuns, ...(replayPath ? { path: replayPath } : {}) },
+            );
+          },
+          120_000,
+        );
       }
     },
   );

@@ -9,7 +9,12 @@ export type Role = DemoRole;
  * Datadog's secret is `<DD-API-KEY>:<DD-APPLICATION-KEY>`.
  */
 export function secretFor(vendor: Vendor, role: Role): string | undefined {
-  return process.env[`CONTRACT_${vendor.toUpperCase()}_${role.toUpperCase()}`] ?? demoCredential(vendor, role)?.secret;
+  return process.env[roleVariable(vendor, role)] ?? demoCredential(vendor, role)?.secret;
+}
+
+/** `CONTRACT_<VENDOR>_<ROLE>`, e.g. `CONTRACT_DATADOG_WRITE_ONLY`. */
+function roleVariable(vendor: Vendor, role: Role): string {
+  return `CONTRACT_${vendor.toUpperCase()}_${role.toUpperCase().replaceAll('-', '_')}`;
 }
 
 /** The request headers that present `secret` in the vendor's scheme. */
@@ -19,8 +24,7 @@ export function authHeaders(vendor: Vendor, secret: string): Record<string, stri
 
 export function roleHeaders(vendor: Vendor, role: Role): Record<string, string> {
   const secret = secretFor(vendor, role);
-  if (!secret)
-    throw new Error(`no ${role} credential for ${vendor}: set CONTRACT_${vendor.toUpperCase()}_${role.toUpperCase()}`);
+  if (!secret) throw new Error(`no ${role} credential for ${vendor}: set ${roleVariable(vendor, role)}`);
   return authHeaders(vendor, secret);
 }
 

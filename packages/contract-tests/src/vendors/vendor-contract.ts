@@ -25,8 +25,8 @@ export interface VendorContract {
   snapshot(api: ContractClient): Promise<unknown>;
   /** A valid call of each operation, used with `Prefer: code=…` on the mock. */
   validCall(operationId: string): CallOptions;
-  /** The write operation, for generated negative cases: everything but the body is valid. */
-  write: { operationId: string; call(body: unknown): CallOptions };
+  /** The write operations (Qoder's PUT and POST), for generated negative cases: everything but the body is valid. */
+  writes: Array<{ operationId: string; call(body: unknown): CallOptions }>;
   statusCases: StatusCase[];
   statefulCases: StatefulCase[];
 }

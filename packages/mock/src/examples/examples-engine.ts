@@ -5,7 +5,6 @@ import {
   explainAuthentication,
   isApiError,
   protocolErrors,
-  requestIdFor,
   resolveBodyLimits,
   securityHeaders,
   vendorCore,
@@ -127,11 +126,11 @@ export function createExamplesEngine(vendor: Vendor, options: ExamplesEngineOpti
     documented(request, status) {
       const operation = operationOf(request);
       if (!operation?.responses.has(String(status))) return undefined;
-      return respond(operation, String(status), requestIdFor(request.headers.get('x-request-id') ?? undefined));
+      return respond(operation, String(status), core.requestId(request.headers.get('x-request-id') ?? undefined));
     },
     async handle(request) {
       const header = (name: string) => request.headers.get(name) ?? undefined;
-      const requestId = requestIdFor(header('x-request-id'));
+      const requestId = core.requestId(header('x-request-id'));
       try {
         return await answer(request, header, requestId);
       } catch (error) {

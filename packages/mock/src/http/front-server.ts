@@ -7,10 +7,8 @@ import {
   defaultConnectionLimits,
   isJsonMediaType,
   mediaType,
-  newRequestId,
   protocolErrors,
   renderFailure,
-  requestIdFor,
   resolveConnectionLimits,
   serializeAnswer,
   vendorCore,
@@ -194,7 +192,7 @@ export function createFront(options: FrontOptions): Server {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = requestIdFor(firstHeader(req.headers['x-request-id']));
+    const requestId = core.requestId(firstHeader(req.headers['x-request-id']));
     const method = req.method ?? 'GET';
     const origin = firstHeader(req.headers.origin);
     const allowedOrigin = cors?.allowedOrigin(origin);
@@ -342,7 +340,9 @@ export function createFront(options: FrontOptions): Server {
       socket.destroy();
       return;
     }
-    socket.end(serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), newRequestId())));
+    socket.end(
+      serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), core.requestId(undefined))),
+    );
   });
   server.once('close', () => agent.destroy());
   return server;

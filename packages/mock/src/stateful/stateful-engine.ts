@@ -7,7 +7,6 @@ import {
   failureOf,
   isApiError,
   jsonContentType,
-  requestIdFor,
   resolveBodyLimits,
   securityHeaders,
   vendorCore,
@@ -130,7 +129,7 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
     close: () => store.close(),
     async handle(request) {
       const header = (name: string) => request.headers.get(name) ?? undefined;
-      const requestId = requestIdFor(header('x-request-id'));
+      const requestId = core.requestId(header('x-request-id'));
       const credential = gate.identify(header);
       const metered = gate.meter(credential);
       try {

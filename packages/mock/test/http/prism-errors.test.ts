@@ -11,6 +11,7 @@ import {
 } from '../../src/http/prism-errors.ts';
 import { vendorErrors } from '../../src/vendor/vendor-errors.ts';
 import { envelopeIssues, errorMessage } from '@envspec/testkit';
+import { vendorCore } from '@envspec/vendors';
 
 const violations = (status: number, items: PrismViolation[]): UpstreamReply => ({
   status,
@@ -56,7 +57,7 @@ const cases: Array<
     'a body violation',
     {
       reply: violations(400, [wrongType]),
-      want: { qoder: 400, fabro: 400, datadog: 400, launchdarkly: 400 },
+      want: { qoder: 400, fabro: 422, datadog: 400, launchdarkly: 400 },
       says: /body\/name must be string/,
     },
   ],
@@ -70,11 +71,19 @@ const cases: Array<
     },
   ],
   [
-    'a missing If-Match among other findings',
+    'a missing If-Match beside a body finding (Fabro: the body wins)',
     {
       reply: violations(400, [wrongType, missingIfMatch]),
-      want: { qoder: 400, fabro: 428, datadog: 400, launchdarkly: 400 },
+      want: { qoder: 400, fabro: 422, datadog: 400, launchdarkly: 400 },
       says: /body\/name must be string/,
+    },
+  ],
+  [
+    'a missing If-Match alone',
+    {
+      reply: violations(400, [missingIfMatch]),
+      want: { qoder: 400, fabro: 428, datadog: 400, launchdarkly: 400 },
+      says: /if-match/i,
     },
   ],
   [
@@ -151,7 +160,7 @@ describe.each(vendors)('%s', (vendor) => {
       const errors = vendorErrors(vendor);
       const failure = prismFailure(reply, { ...request, ...overrides }, errors)!;
       expect(failure.status).toBe(want[vendor]);
-      const body = errors.render(failure, 'req_test');
+      const body = errors.render(failure, vendorCore(vendor).requestId(undefined));
       expect(envelopeIssues(vendor, body)).toBe('');
       expect(errorMessage(body)).toMatch(says);
     },

@@ -4,7 +4,7 @@
  * over whatever Store it is given.
  */
 import { describe, expect, it } from 'vitest';
-import { bundleOf, vendors, type Vendor } from '@envspec/specs';
+import { bundleOf, listOperations, vendors, type Vendor } from '@envspec/specs';
 import { envelopeIssues, errorMessage, readPath, updateRequest } from '@envspec/testkit';
 import {
   MemoryStore,
@@ -52,6 +52,12 @@ async function currentEtag(engine: StatefulEngine): Promise<string> {
 }
 
 const unauthenticated = (vendor: Vendor) => vendorCore(vendor).credentials.unauthenticatedStatus;
+/** A JSON body the schema refuses: 400, or 422 for Fabro, whose framework answers so. */
+const schemaRefused = (vendor: Vendor) => (vendor === 'fabro' ? 422 : 400);
+/** Fabro mints a UUID (version 4) for every request; the others a `req_` id. */
+const requestIdPattern = (vendor: Vendor) =>
+  vendor === 'fabro' ? /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/ : /^req_[0-9a-f]{32}$/;
+const throttledVendors = vendors.filter((vendor) => vendorCore(vendor).credentials.demo.some((c) => c.rateLimit));
 
 /** Requests every vendor refuses, and the status the reference server gives each. */
 const refusals: Array<[string, (vendor: Vendor) => Parameters<typeof call>[1], (vendor: Vendor) => number]> = [
@@ -70,7 +76,7 @@ const refusals: Array<[string, (vendor: Vendor) => Parameters<typeof call>[1], (
     (vendor) => update(vendor, { headers: { 'content-type': 'text/plain' } }),
     () => 415,
   ],
-  ['a body the schema refuses', (vendor) => update(vendor, { body: '{"unknown_field": true}' }), () => 400],
+  ['a body the schema refuses', (vendor) => update(vendor, { body: '{"unknown_field": true}' }), schemaRefused],
   [
     'an unknown query parameter',
     (vendor) => ({ path: `${readPath(vendor)}?x=1`, headers: credentialHeaders(vendor) }),
@@ -87,7 +93,7 @@ describe.each(vendors)('%s engine', (vendor) => {
       const response = await call(engine, request(vendor));
       expect(response.status).toBe(status(vendor));
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
+      expect(response.headers.get('x-request-id')).toMatch(requestIdPattern(vendor));
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(envelopeIssues(vendor, await response.json())).toBe('');
       expect(await engine.store.get(vendorCore(vendor).fixtures(bundleOf(vendor))[0]![0])).toEqual(before);
@@ -118,8 +124,10 @@ describe.each(vendors)('%s engine', (vendor) => {
   });
 
   it('answers 405 naming the methods the path has', async () => {
-    const response = await call(createStatefulEngine(vendor), { ...update(vendor), method: 'POST' });
-    expect(response.headers.get('allow')?.split(', ').sort()).toEqual(['GET', updateRequest(vendor).method].sort());
+    const response = await call(createStatefulEngine(vendor), { ...update(vendor), method: 'DELETE' });
+    expect(response.status).toBe(405);
+    const methods = listOperations(bundleOf(vendor)).map(({ method }) => method.toUpperCase());
+    expect(response.headers.get('allow')?.split(', ').sort()).toEqual(methods.sort());
   });
 
   it("applies the spec's own update and reads it back", async () => {
@@ -129,8 +137,10 @@ describe.each(vendors)('%s engine', (vendor) => {
     const read = await call(engine, { path: readPath(vendor), headers: credentialHeaders(vendor) });
     expect(await read.json()).toEqual(await updated.json());
   });
+});
 
-  it('rate-limits the throttled demo credential after two calls', async () => {
+describe.each(throttledVendors)('%s engine with a throttled demo credential', (vendor) => {
+  it('rate-limits it after two calls', async () => {
     const engine = createStatefulEngine(vendor);
     const throttled = vendorCore(vendor).credentials.demo.find((credential) => credential.rateLimit)!;
     const headers = credentialHeaders(vendor, throttled.secret);
@@ -141,12 +151,44 @@ describe.each(vendors)('%s engine', (vendor) => {
 });
 
 describe('vendor-specific statuses', () => {
-  it('fabro: a missing If-Match is 428, a stale one 409', async () => {
+  it('fabro: a missing If-Match is 428, a stale one 409, and a body the schema refuses wins over both (422)', async () => {
     const engine = createStatefulEngine('fabro');
     const { 'if-match': _ifMatch, ...withoutIfMatch } = update('fabro').headers;
     expect((await call(engine, { ...update('fabro'), headers: withoutIfMatch })).status).toBe(428);
     const stale = '"0000000000000000000000000000000000000000000000000000000000000000"';
     expect((await call(engine, update('fabro', { headers: { 'if-match': stale } }))).status).toBe(409);
+    const refused = { ...update('fabro', { body: '{"provider": "podman"}' }), headers: withoutIfMatch };
+    expect((await call(engine, refused)).status).toBe(422);
+  });
+
+  it('fabro: no credential is ever throttled, and the request id the client sends is not reused', async () => {
+    const engine = createStatefulEngine('fabro', { rateLimit: { limit: 1, windowMs: 60_000 } });
+    const headers = { ...credentialHeaders('fabro'), 'x-request-id': 'mine' };
+    const responses = await Promise.all([1, 2, 3].map(() => call(engine, { path: readPath('fabro'), headers })));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    for (const response of responses) expect(response.headers.get('x-request-id')).toMatch(requestIdPattern('fabro'));
+  });
+
+  it('qoder: POST is the same update as PUT', async () => {
+    const [viaPut, viaPost] = await Promise.all(
+      (['PUT', 'POST'] as const).map(async (method) => {
+        const engine = createStatefulEngine('qoder', { clock: () => new Date('2026-06-01T00:00:00Z') });
+        const response = await call(engine, { ...update('qoder'), method });
+        return [response.status, await response.json()];
+      }),
+    );
+    expect(viaPost).toEqual(viaPut);
+    expect(viaPut![0]).toBe(200);
+  });
+
+  it.each(['datadog', 'launchdarkly'] as const)('%s: a write-only credential reading is 403', async (vendor) => {
+    const writeOnly = vendorCore(vendor).credentials.demo.find((credential) => credential.access === 'write-only')!;
+    const response = await call(createStatefulEngine(vendor), {
+      path: readPath(vendor),
+      headers: credentialHeaders(vendor, writeOnly.secret),
+    });
+    expect(response.status).toBe(403);
+    expect(envelopeIssues(vendor, await response.json())).toBe('');
   });
 
   it('launchdarkly: a failing test operation is 409 and applies nothing', async () => {

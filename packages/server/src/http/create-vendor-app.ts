@@ -11,6 +11,7 @@ import {
   resolveBodyLimits,
   vendorOptionValues,
   type AnyVendorCore,
+  type ApiError,
   type BodyLimits,
   type CorsSettings,
   type Credential,
@@ -71,7 +72,7 @@ export function createVendorApp(core: AnyVendorCore, options: VendorAppOptions):
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  app.use(requestId());
+  app.use(requestId(core));
   app.use(accessLog(options.logger, core.vendor));
   app.use(securityHeaders());
   // Before authentication and rate limiting: a preflight carries no credentials.
@@ -88,10 +89,14 @@ export function createVendorApp(core: AnyVendorCore, options: VendorAppOptions):
   app.use(identify);
   app.use(...jsonBody(resolveBodyLimits(options.body)));
 
-  // The validator's security handlers call this; an ApiError thrown here carries the status.
+  // The validator's security handlers call this; an ApiError thrown here carries the status. The
+  // validator re-wraps it keeping only status and message, so the refusal itself is kept for the answer.
   const checkCredential = (req: Request): true => {
     const refusal = gate.authorize(credentialOf(req), req.method);
-    if (refusal) throw refusal;
+    if (refusal) {
+      if (req.res) req.res.locals.refusal = refusal;
+      throw refusal;
+    }
     return true;
   };
   const securitySchemes = Object.keys(document.components?.securitySchemes ?? {});
@@ -129,7 +134,9 @@ export function createVendorApp(core: AnyVendorCore, options: VendorAppOptions):
 
   const handleError: ErrorRequestHandler = (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
+    const refusal = res.locals.refusal as ApiError | undefined;
     let failure = toApiError(error);
+    if (refusal && failure.status === refusal.status && failure.message === refusal.message) failure = refusal;
     if (failure.code === 'route_not_found') failure = protocolErrors.routeNotFound(req.method, req.path);
     failure = explainAuthentication(core, failure, credentialOf(req));
     const answer = answerFailure(core, failure, String(res.locals.requestId));

@@ -4,7 +4,6 @@ import type { Express } from 'express';
 import {
   answerFailure,
   connectionsCheckingInterval,
-  newRequestId,
   protocolErrors,
   resolveConnectionLimits,
   serializeAnswer,
@@ -36,7 +35,9 @@ export function createHttpServer(app: Express, overrides: Partial<ConnectionLimi
       socket.destroy();
       return;
     }
-    socket.end(serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), newRequestId())));
+    socket.end(
+      serializeAnswer(answerFailure(core, protocolErrors.clientError(error, limits), core.requestId(undefined))),
+    );
   });
   return server;
 }

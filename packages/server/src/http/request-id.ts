@@ -1,10 +1,10 @@
 import type { RequestHandler } from 'express';
-import { requestIdFor } from '@envspec/vendors';
+import type { AnyVendorCore } from '@envspec/vendors';
 
-/** Reuses a well-formed incoming `X-Request-Id` or mints one, and echoes it on every response. */
-export function requestId(): RequestHandler {
+/** The request's id as the vendor gives it (a well-formed incoming `X-Request-Id`, or a fresh one), echoed on every response. */
+export function requestId(core: AnyVendorCore): RequestHandler {
   return (req, res, next) => {
-    const id = requestIdFor(req.get('x-request-id'));
+    const id = core.requestId(req.get('x-request-id'));
     res.locals.requestId = id;
     res.setHeader('X-Request-Id', id);
     next();

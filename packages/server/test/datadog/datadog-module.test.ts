@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { componentExample, loadBundle, responseExample } from '@envspec/specs';
+import { vendorResponseIssues } from '@envspec/specs/vendor-definitions';
 import type { DatadogAPIErrorResponse, DatadogEnvironment, DatadogEnvironmentResponse } from '@envspec/types/datadog';
 import { createSeededStore, type AppOptions } from '../../src/create-app.ts';
 import { datadogCore } from '@envspec/vendors';
@@ -50,6 +51,22 @@ describe('datadog GET', () => {
     const reply = await server.request('GET', path, { headers: read });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual(seeded);
+  });
+
+  it("answers the environment without a description with a null one, as Datadog's own schema allows", async () => {
+    const withoutDescription = responseExample<DatadogEnvironmentResponse>(
+      bundle,
+      'GetFeatureFlagsEnvironment',
+      '200',
+      'withoutDescription',
+    );
+    const reply = await server.request('GET', `/api/v2/feature-flags/environments/${withoutDescription.data.id}`, {
+      headers: read,
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual(withoutDescription);
+    expect(withoutDescription.data.attributes.description).toBeNull();
+    expect(vendorResponseIssues('datadog', 'GetFeatureFlagsEnvironment', 200, reply.body)).toEqual([]);
   });
 
   it.each([
@@ -237,6 +254,15 @@ describe('datadog errors answer in the Datadog envelope and change nothing', () 
         headers: { 'dd-api-key': 'dd_demo_api_key:dd_demo_app_key_write' },
         status: 403,
         errors: [authHint],
+      },
+    ],
+    [
+      'GET: an application key with the write permission but not the read one',
+      {
+        method: 'GET',
+        headers: keys('dd_demo_app_key_write_only'),
+        status: 403,
+        errors: [/^Forbidden: the application key is missing the feature_flag_environment_config_read permission$/],
       },
     ],
     [

@@ -1,21 +1,42 @@
 import type { Store, Versioned } from '../../src/store/store.ts';
 
 /**
- * Wraps a store so a read's result arrives a few milliseconds after it was taken: one replica's
- * view of a shared store. A server takes its own updates of a document in turns, so its writes
- * never collide with each other; two servers over two of these around one store read the same
- * version close together, one of them loses the compare-and-set and retries, and `lostWrites`
- * proves it.
+ * Holds the first `readers` reads, whichever store takes them, until that many have been taken, so
+ * those reads all see one version. Later reads pass straight through, so a retry never waits for a
+ * partner that is not coming.
+ */
+export class ReadBarrier {
+  private held: Array<() => void> = [];
+
+  constructor(private readers: number) {}
+
+  async pass(): Promise<void> {
+    if (this.readers <= 0) return;
+    this.readers -= 1;
+    const released = new Promise<void>((resolve) => this.held.push(resolve));
+    if (this.readers === 0) for (const release of this.held.splice(0)) release();
+    await released;
+  }
+}
+
+/**
+ * One replica's view of a shared store, counting the compare-and-sets it loses. A server takes its
+ * own updates of a document in turns, so its writes never collide with each other; two servers over
+ * two of these around one store, sharing a `ReadBarrier(2)`, both read the same version first, one of
+ * them loses the compare-and-set and retries, and `lostWrites` proves it.
  */
 export class InterleavingStore<T> implements Store<T> {
   lostWrites = 0;
 
-  constructor(private readonly inner: Store<T>) {}
+  constructor(
+    private readonly inner: Store<T>,
+    private readonly barrier: ReadBarrier,
+  ) {}
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const read = await this.inner.get(key);
-    // Waiting after the read (not before it) is what opens the window between read and write.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Holding after the read (not before it) is what opens the window between read and write.
+    await this.barrier.pass();
     return read;
   }
 

@@ -4,7 +4,7 @@ import type { LaunchDarklyEnvironment, LaunchDarklyError } from '@envspec/types/
 import { launchDarklyCore } from '@envspec/vendors';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { InterleavingStore } from './interleaving-store.ts';
+import { InterleavingStore, ReadBarrier } from './interleaving-store.ts';
 
 const path = '/api/v2/projects/default/environments/production';
 const write = { authorization: 'api-0000demo-write' };
@@ -177,6 +177,7 @@ interface ErrorCase {
 const codeByStatus: Record<number, string> = {
   400: 'invalid_request',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
   409: 'optimistic_locking_error',
@@ -457,6 +458,15 @@ describe('launchdarkly errors answer in the LaunchDarkly envelope and change not
     ],
     ['GET without a token', { method: 'GET', headers: {}, status: 401, message: /Authorization/ }],
     [
+      'GET with a token that may write but not read',
+      {
+        method: 'GET',
+        headers: { authorization: 'api-0000demo-write-only' },
+        status: 403,
+        message: /^credential 'launchdarkly-demo-write-only' may write but not read this resource$/,
+      },
+    ],
+    [
       'unknown environment',
       {
         path: '/api/v2/projects/default/environments/staging',
@@ -623,15 +633,16 @@ describe('launchdarkly rate limiting', () => {
 
 describe('launchdarkly concurrency', () => {
   // One server takes its own updates of a document in turns, so only another replica can make a
-  // compare-and-set lose: each case also runs on two replicas over one store whose reads answer
-  // late (see InterleavingStore), alternating requests between them.
+  // compare-and-set lose: each case also runs on two replicas over one store whose first reads wait
+  // for each other (see InterleavingStore), alternating requests between them.
   const setups: Array<[string, () => InterleavingStore<unknown>[]]> = [
     ['one server, in memory', () => []],
     [
       'two replicas over one store',
       () => {
         const shared = new MemoryStore(launchDarklyCore.fixtures(loadBundle('launchdarkly')));
-        return [new InterleavingStore(shared), new InterleavingStore(shared)];
+        const barrier = new ReadBarrier(2);
+        return [new InterleavingStore(shared, barrier), new InterleavingStore(shared, barrier)];
       },
     ],
   ];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QoderEnvironment, QoderError } from '@envspec/types/qoder';
+import type { QoderCloudConfig, QoderEnvironment, QoderError } from '@envspec/types/qoder';
 import { startHarness, type Harness } from '../support/harness.ts';
 
 const id = 'env_019e3bb39b6774d8878cd0b9d237574b';
@@ -7,6 +7,9 @@ const path = `/api/v1/cloud/environments/${id}`;
 const write = { authorization: 'Bearer qoder_pat_demo_write' };
 const read = { authorization: 'Bearer qoder_pat_demo_read' };
 const fixedNow = new Date('2026-11-23T10:00:00.000Z');
+/** The seed documents PUT, Qoder's SDKs send POST: every case runs with both. */
+const updateMethods = ['PUT', 'POST'] as const;
+const cloudConfig = (environment: QoderEnvironment) => environment.config as QoderCloudConfig;
 
 let server: Harness;
 beforeEach(async () => {
@@ -14,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => server.close());
 
-describe('qoder merge update', () => {
+describe.each(updateMethods)('qoder merge update with %s', (method) => {
   const cases: Array<[string, { body: unknown; want: (before: QoderEnvironment, after: QoderEnvironment) => void }]> = [
     [
       'omitted fields stay unchanged',
@@ -30,7 +33,7 @@ describe('qoder merge update', () => {
         want: (b, a) =>
           expect(a.config).toEqual({
             ...b.config,
-            networking: { ...b.config.networking, allow_package_managers: true },
+            networking: { ...cloudConfig(b).networking, allow_package_managers: true },
           }),
       },
     ],
@@ -38,7 +41,7 @@ describe('qoder merge update', () => {
       'arrays replace',
       {
         body: { config: { type: 'cloud', packages: { apt: ['git'] } } },
-        want: (_b, a) => expect(a.config.packages?.apt).toEqual(['git']),
+        want: (_b, a) => expect(cloudConfig(a).packages.apt).toEqual(['git']),
       },
     ],
     [
@@ -57,6 +60,74 @@ describe('qoder merge update', () => {
       },
     ],
     [
+      'an empty metadata value deletes the key too',
+      {
+        body: { metadata: { team: '' } },
+        want: (b, a) =>
+          expect(a.metadata).toEqual(Object.fromEntries(Object.entries(b.metadata).filter(([k]) => k !== 'team'))),
+      },
+    ],
+    [
+      'a null description is stored as null',
+      {
+        body: { description: null },
+        want: (b, a) => expect(a).toEqual({ ...b, description: null, updated_at: fixedNow.toISOString() }),
+      },
+    ],
+    [
+      'a null name and a null scope leave them unchanged',
+      {
+        body: { name: null, scope: null, description: 'x' },
+        want: (b, a) => expect([a.name, a.scope]).toEqual([b.name, b.scope]),
+      },
+    ],
+    ['a new scope', { body: { scope: 'account' }, want: (_b, a) => expect(a.scope).toBe('account') }],
+    [
+      'a null setup_script removes it',
+      {
+        body: { config: { type: 'cloud', setup_script: null } },
+        want: (b, a) => expect(a.config).toEqual(b.config),
+      },
+    ],
+    [
+      'a config of the other type replaces it',
+      { body: { config: { type: 'self_hosted' } }, want: (_b, a) => expect(a.config).toEqual({ type: 'self_hosted' }) },
+    ],
+    [
+      'what the SDKs send for a limited network, a setup script and every package manager',
+      {
+        body: {
+          config: {
+            type: 'cloud',
+            setup_script: '#!/bin/sh\n',
+            networking: { type: 'limited', allowed_hosts: ['api.github.com'], allow_mcp_servers: true },
+            packages: { type: 'packages', cargo: ['ripgrep'], gem: ['bundler'], go: ['gopls'] },
+          },
+        },
+        want: (b, a) =>
+          expect(a.config).toEqual({
+            type: 'cloud',
+            setup_script: '#!/bin/sh\n',
+            networking: { type: 'limited', allowed_hosts: ['api.github.com'], allow_mcp_servers: true },
+            packages: {
+              ...cloudConfig(b).packages,
+              type: 'packages',
+              cargo: ['ripgrep'],
+              gem: ['bundler'],
+              go: ['gopls'],
+            },
+          }),
+      },
+    ],
+    [
+      'description, metadata and archived_at are always answered',
+      {
+        body: { name: 'renamed' },
+        want: (_b, a) =>
+          expect(Object.keys(a)).toEqual(expect.arrayContaining(['description', 'metadata', 'archived_at'])),
+      },
+    ],
+    [
       'created_at is kept, updated_at refreshed',
       {
         body: { name: 'renamed' },
@@ -66,14 +137,14 @@ describe('qoder merge update', () => {
   ];
   it.each(cases)('%s', async (_name, { body, want }) => {
     const before = (await server.request<QoderEnvironment>('GET', path, { headers: read })).body;
-    const reply = await server.request<QoderEnvironment>('PUT', path, { headers: write, body });
+    const reply = await server.request<QoderEnvironment>(method, path, { headers: write, body });
     expect(reply.status).toBe(200);
     want(before, reply.body);
     expect((await server.request('GET', path, { headers: read })).body).toEqual(reply.body);
   });
 });
 
-describe('qoder errors answer in the Qoder envelope and change nothing', () => {
+describe.each(updateMethods)('qoder errors of %s answer in the Qoder envelope and change nothing', (method) => {
   const cases: Array<
     [
       string,
@@ -181,7 +252,7 @@ describe('qoder errors answer in the Qoder envelope and change nothing', () => {
     ],
     [
       'undocumented method',
-      { method: 'DELETE', status: 405, type: 'invalid_request_error', message: /allowed methods: PUT, GET/ },
+      { method: 'DELETE', status: 405, type: 'invalid_request_error', message: /allowed methods: POST, PUT, GET$/ },
     ],
     [
       'unknown route',
@@ -196,7 +267,7 @@ describe('qoder errors answer in the Qoder envelope and change nothing', () => {
   ];
   it.each(cases)('%s', async (_name, c) => {
     const before = (await server.request('GET', path, { headers: read })).body;
-    const reply = await server.request(c.method ?? 'PUT', c.path ?? path, {
+    const reply = await server.request(c.method ?? method, c.path ?? path, {
       headers: c.headers ?? write,
       body: c.body,
       ...(c.rawBody ? { rawBody: c.rawBody } : {}),
@@ -224,11 +295,11 @@ describe('qoder rate limiting', () => {
   });
 });
 
-describe('qoder concurrency', () => {
+describe.each(updateMethods)('qoder concurrency with %s', (method) => {
   it('50 concurrent metadata merges lose no update', async () => {
     const keys = Array.from({ length: 50 }, (_, i) => `k${i}`);
     const replies = await Promise.all(
-      keys.map((key) => server.request('PUT', path, { headers: write, body: { metadata: { [key]: 'v' } } })),
+      keys.map((key) => server.request(method, path, { headers: write, body: { metadata: { [key]: 'v' } } })),
     );
     expect(replies.map((r) => r.status)).toEqual(keys.map(() => 200));
     const after = (await server.request<QoderEnvironment>('GET', path, { headers: read })).body;

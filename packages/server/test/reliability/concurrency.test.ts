@@ -7,7 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, vendors, type Vendor } from '@envspec/specs';
+import { bundleOf, listOperations, vendors, type Vendor } from '@envspec/specs';
+import { vendorCore } from '@envspec/vendors';
 import type { DatadogEnvironmentResponse } from '@envspec/types/datadog';
 import type { FabroEnvironment, FabroError } from '@envspec/types/fabro';
 import type { LaunchDarklyEnvironment } from '@envspec/types/launchdarkly';
@@ -64,13 +65,18 @@ function documented(profile: VendorProfile, method: string): number[] {
   return Object.keys(operation.responses).map(Number);
 }
 
-/** The one stored file of a vendor's fixture, parsed. */
+/** The stored file of the fixture the writers write to, parsed; no temporary file is left behind. */
 function onDisk(vendor: Vendor): { key: string; version: number; value: unknown } {
   const directory = join(dataDir, vendor);
   const files = readdirSync(directory);
   expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  expect(files).toHaveLength(1);
-  return JSON.parse(readFileSync(join(directory, files[0]!), 'utf8'));
+  const fixtures = vendorCore(vendor).fixtures(bundleOf(vendor));
+  expect(files).toHaveLength(fixtures.length);
+  const records = files.map((name) => JSON.parse(readFileSync(join(directory, name), 'utf8')));
+  // The writers write to the first fixture, the spec's first GET example.
+  const fixture = records.filter((record: { key: string }) => record.key === fixtures[0]![0]);
+  expect(fixture).toHaveLength(1);
+  return fixture[0];
 }
 
 function statusCounts(replies: ReadonlyArray<RawReply<unknown>>): Record<number, number> {
@@ -105,7 +111,7 @@ describe(`${writers} concurrent writers per vendor, file store`, () => {
         );
         seen.push(reply);
         if (reply.status === 200) return attempt;
-        expect(reply.body.errors?.[0]?.code).toBe('revision_mismatch');
+        expect(reply.body.errors?.[0]?.detail).toMatch(/^environment revision is stale: ci-runner/);
         // Back off a little, at random, so contending writers spread out.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 7)));
       }

@@ -155,7 +155,7 @@ describe('CORS', () => {
       expect(exposed).toContain('X-Request-Id');
       const documented = {
         qoder: ['Retry-After'],
-        fabro: ['ETag', 'Retry-After'],
+        fabro: ['ETag'],
         datadog: ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
         launchdarkly: ['X-Ratelimit-Reset', 'Retry-After'],
       }[profile.vendor];

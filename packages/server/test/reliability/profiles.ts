@@ -49,8 +49,10 @@ export interface VendorProfile {
   maps: JsonPath[];
   /** A string inside `validBody` that any text may replace (a name, a label value): what a client would store. */
   freeText: JsonPath;
-  /** Locations where `null` is valid (Qoder: a null metadata value deletes the key). */
+  /** Locations where `null` is valid (Qoder: a null name is ignored, a null description or metadata value clears it). */
   nullAllowed(path: JsonPath): boolean;
+  /** The status of a JSON body the schema refuses: 400, or 422 for Fabro, whose framework answers so. */
+  schemaInvalidStatus: 400 | 422;
 }
 
 /** A JSON object or array as the battery walks and rewrites it. */
@@ -85,6 +87,7 @@ function profile(vendor: Vendor): VendorProfile {
     credentialHeaders: (presented: string) => credentialHeaders(vendor, presented),
     preconditions: () => ({}),
     nullAllowed: () => false,
+    schemaInvalidStatus: 400 as const,
   };
   switch (vendor) {
     case 'qoder': {
@@ -113,7 +116,9 @@ function profile(vendor: Vendor): VendorProfile {
         errorSchema: '#/components/schemas/Error',
         maps: [['metadata']],
         freeText: ['name'],
-        nullAllowed: (path) => path.length === 2 && path[0] === 'metadata',
+        nullAllowed: (path) =>
+          (path.length === 1 && (path[0] === 'name' || path[0] === 'description')) ||
+          (path.length === 2 && path[0] === 'metadata'),
       };
     }
     case 'fabro': {
@@ -134,6 +139,18 @@ function profile(vendor: Vendor): VendorProfile {
         errorSchema: '#/components/schemas/Error',
         maps: [['labels'], ['env']],
         freeText: ['labels', 'team'],
+        // The example's nullable settings are set: each may be sent as null.
+        nullAllowed: (path) =>
+          [
+            'image/dockerfile',
+            'image/docker',
+            'resources/cpu',
+            'resources/memory',
+            'resources/disk',
+            'lifecycle/auto_stop',
+            'volumes/0/subpath',
+          ].includes(path.join('/')),
+        schemaInvalidStatus: 422,
       };
     }
     case 'datadog': {

@@ -18,6 +18,7 @@ export interface paths {
         /**
          * Get an environment
          * @description Returns the details of the feature flag environment with the given ID.
+         *     This endpoint requires the `feature_flag_environment_config_read` permission.
          */
         get: operations["GetFeatureFlagsEnvironment"];
         /**
@@ -46,8 +47,8 @@ export interface components {
              * @description The timestamp when the environment was created.
              */
             created_at?: string;
-            /** @description The description of the environment. */
-            description?: string;
+            /** @description The description of the environment; `null` when it has none. */
+            description?: string | null;
             /** @description Indicates whether this is a production environment. */
             is_production?: boolean;
             /** @description The unique key of the environment. */

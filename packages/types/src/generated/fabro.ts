@@ -16,24 +16,25 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get an environment
-         * @description Returns the server-managed environment with the given ID. Its current
+         * Retrieve environment
+         * @description Returns one server-managed environment definition by id. Its current
          *     `revision` is also returned, quoted, in the `ETag` header; send it as
          *     `If-Match` when replacing the environment.
          */
-        get: operations["getEnvironment"];
+        get: operations["retrieveEnvironment"];
         /**
          * Replace environment
-         * @description Replaces the whole definition of the specified server-managed environment.
-         *     Every field is required and nothing of the previous definition is kept: the
-         *     body becomes the new definition. The path `id` is authoritative; an `id` in
-         *     the body, or any unknown field, is rejected.
+         * @description Replaces the whole definition of the specified server-managed environment
+         *     when `If-Match` matches its current revision. Every field is required and
+         *     nothing of the previous definition is kept. The path `id` is authoritative;
+         *     the request body omits `id`.
          *
-         *     The replace is guarded by optimistic concurrency: send the environment's
-         *     current revision (the `ETag` of a `GET`) as `If-Match`. Without `If-Match`
-         *     the server answers `428`; with a stale revision it answers `409`
-         *     (`revision_mismatch`), and the client should `GET` the environment,
-         *     re-apply its change and retry with the new `ETag`.
+         *     Fabro checks a request in this order, and the first failure answers:
+         *     credentials (`401`); the body — not sent as `application/json` (`415`), too
+         *     large (`413`), not valid JSON (`400`), JSON that does not fit the schema
+         *     (`422`); the path `id` (`400`); `If-Match` — missing (`428`), not a revision (`400`); the domain
+         *     rules (`422`); the environment — unknown (`404`), changed since it was read
+         *     (`409`: `GET` it, re-apply the change and retry with the new `ETag`).
          */
         put: operations["replaceEnvironment"];
         post?: never;
@@ -48,16 +49,16 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Format: uuid
+         * @description Server-generated request identifier (a random UUID, version 4, lowercase and hyphenated); matches the `X-Request-Id` response header.
+         */
+        RequestId: string;
+        /**
          * @description Desired environment provider.
          * @enum {string}
          */
         EnvironmentProvider: "local" | "docker" | "daytona";
-        /** @description Run the environment from a prebuilt container image. */
-        DockerImage: {
-            /** @description Container image reference, for example `ghcr.io/fabro/ci-runner:1.4.2`. */
-            docker: string;
-        };
-        /** @description An inline Dockerfile source. Local Dockerfile paths are rejected by the REST API. */
+        /** @description An inline Dockerfile source. A local Dockerfile path (`{"type": "path", "path": …}`) is rejected with `422`. */
         InlineDockerfile: {
             /**
              * @description Always `"inline"`.
@@ -67,38 +68,74 @@ export interface components {
             /** @description The Dockerfile contents. */
             value: string;
         };
-        /** @description Build the environment image from a Dockerfile sent inline. */
-        DockerfileImage: {
-            dockerfile: components["schemas"]["InlineDockerfile"];
-        };
         /**
          * @description REST-safe environment image settings. Dockerfile sources are inline-only;
-         *     local paths are rejected by the REST API. Exactly one of `docker` or
-         *     `dockerfile` is set.
+         *     local paths are rejected by the REST API.
+         *
+         *     Both keys are always sent, each `null` when unused. Fabro does not require
+         *     exactly one of them, and neither does this schema: both `null` is valid (the
+         *     provider's default image; `local` uses no image). Which key counts is the
+         *     provider's rule, checked by the server after the schema and answered `422`
+         *     (the domain-validation status): `docker` runs `image.docker` (the default
+         *     image when `null`) and ignores `image.dockerfile`; `daytona` builds its
+         *     snapshot from `image.dockerfile` and rejects a non-null `image.docker`; a
+         *     Dockerfile source of `type: "path"` is rejected whatever the provider.
          */
-        EnvironmentImage: components["schemas"]["DockerImage"] | components["schemas"]["DockerfileImage"];
-        /** @description Compute resources requested for the environment. */
+        EnvironmentImage: {
+            /** @description Container image reference, for example `ghcr.io/fabro/ci-runner:1.4.2`; `null` for none. */
+            docker: string | null;
+            /** @description An inline Dockerfile to build the image from; `null` for none. */
+            dockerfile: components["schemas"]["InlineDockerfile"] | null;
+        };
+        /**
+         * @description A byte size as Fabro parses it: a whole number with an optional unit `B`,
+         *     `KB`, `MB`, `GB`, `TB` (powers of 1000) or `KiB`, `MiB`, `GiB`, `TiB`
+         *     (powers of 1024); a bare number is gigabytes. Fabro answers it in its
+         *     canonical form, the largest decimal unit that divides it (`4GiB` reads back
+         *     as `4294967296B`, `4GB` as `4GB`). `null` leaves it to the
+         *     provider's default. Anything else is a `422`.
+         */
+        Size: string | null;
+        /** @description Compute resources requested for the environment; `null` leaves each to the provider's default. */
         EnvironmentResources: {
-            /** @description Number of CPU cores (fractions allowed). */
-            cpu?: number;
-            /** @description Memory quantity, for example `4Gi`. */
-            memory?: string;
-            /** @description Disk quantity, for example `20Gi`. */
-            disk?: string;
+            /**
+             * Format: int32
+             * @description Number of whole CPU cores.
+             */
+            cpu: number | null;
+            memory: components["schemas"]["Size"];
+            disk: components["schemas"]["Size"];
         };
-        /** @description Network egress policy of the environment. */
+        /**
+         * @description How egress is policed. `allow_all` leaves it open, `block` cuts it off, `cidr_allow_list` allows only the `allow` ranges.
+         * @enum {string}
+         */
+        EnvironmentNetworkMode: "allow_all" | "block" | "cidr_allow_list";
+        /**
+         * @description Network egress policy of the environment. `allow` lists CIDR ranges and is
+         *     enforced only in `cidr_allow_list` mode. The server rejects, with `422`, an
+         *     entry that is not a CIDR and a mode the provider cannot enforce: `local`
+         *     supports only `allow_all`, `docker` does not support `cidr_allow_list`.
+         */
         EnvironmentNetwork: {
-            /** @description Hosts the environment may reach (egress allowlist). */
-            allow?: string[];
+            mode: components["schemas"]["EnvironmentNetworkMode"];
+            /** @description CIDR ranges the environment may reach in `cidr_allow_list` mode, for example `140.82.112.0/20`. */
+            allow: string[];
         };
+        /**
+         * @description A duration as Fabro parses it: a whole number and one unit, `ms`, `s`, `m`,
+         *     `h` or `d` (`90m`, not `1h30m`). Fabro answers it in its canonical form, the
+         *     largest unit that divides it (`120m` reads back as `2h`). `null` means
+         *     never. Anything else is a `422`.
+         */
+        Duration: string | null;
         /** @description When the environment is kept, stopped or reclaimed. */
         EnvironmentLifecycle: {
             /** @description Keep the environment after the run finishes instead of tearing it down. */
-            preserve?: boolean;
+            preserve: boolean;
             /** @description Stop the environment when its run reaches a terminal state. */
-            stop_on_terminal?: boolean;
-            /** @description Idle duration after which the environment is stopped, for example `30m`. */
-            auto_stop?: string;
+            stop_on_terminal: boolean;
+            auto_stop: components["schemas"]["Duration"];
         };
         /** @description A key of a free-form map. Keys that name JavaScript prototype members are reserved and rejected. */
         MapKey: string;
@@ -110,10 +147,10 @@ export interface components {
         Volume: {
             /** @description Identifier of the volume to mount. */
             id: string;
-            /** @description Absolute path inside the environment where the volume is mounted. */
+            /** @description Path inside the environment where the volume is mounted. */
             mount_path: string;
-            /** @description Sub-directory of the volume to mount instead of its root. */
-            subpath?: string;
+            /** @description Sub-directory of the volume to mount instead of its root; `null` for the root. */
+            subpath: string | null;
         };
         /** @description Volumes mounted into the environment. */
         Volumes: components["schemas"]["Volume"][];
@@ -126,7 +163,7 @@ export interface components {
             /** @description Unique environment identifier (the path `id`). */
             id: string;
             /**
-             * @description Stable revision used with If-Match for optimistic concurrency: the SHA-256
+             * @description Stable revision used with `If-Match` for optimistic concurrency: the SHA-256
              *     hex digest of the canonical stored definition. Returned quoted in the
              *     `ETag` header.
              */
@@ -148,20 +185,27 @@ export interface components {
             title: string;
             /** @description What went wrong, where, and what to do about it. */
             detail: string;
-            /** @description Machine-readable reason, for example `revision_mismatch`. */
-            code: string;
+            /**
+             * @description Machine-readable reason, for structured client handling. Absent on
+             *     ordinary errors; Fabro sets it only where a client must tell causes apart
+             *     (for example `access_token_invalid` on a `401`).
+             */
+            code?: string;
+            request_id: components["schemas"]["RequestId"];
         };
-        /** @description Fabro's error envelope. */
+        /**
+         * @description Fabro's error envelope. Fabro's request-id layer adds `request_id`, the same
+         *     UUID as the `X-Request-Id` header, to the envelope and to every error in it.
+         */
         Error: {
             /** @description The errors of the failed request; there is at least one. */
             errors: components["schemas"]["ErrorObject"][];
-            /** @description Identifier of the failed request (also in the `X-Request-Id` header). */
-            request_id: string;
+            request_id: components["schemas"]["RequestId"];
         };
         /**
          * @description Request body for replacing a server-managed environment. The path id is
-         *     authoritative. Every field is required; unknown fields, including an `id`,
-         *     are rejected.
+         *     authoritative. Every field is required (nullable fields are sent as `null`);
+         *     unknown fields, including an `id`, are rejected with `422`.
          */
         ReplaceEnvironmentRequest: {
             provider: components["schemas"]["EnvironmentProvider"];
@@ -185,7 +229,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The bearer token is missing or invalid. */
+        /** @description The request has no valid credentials: the bearer token is missing, invalid or expired. */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -205,18 +249,17 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests; retry after the given delay. */
-        TooManyRequests: {
+        /** @description The environment store operation failed. */
+        InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
-                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request was invalid: malformed JSON, a field of the wrong type or value, a missing field, an unknown field (including an `id` in the body), a local Dockerfile path, or a malformed `If-Match` revision. */
+        /** @description The request is malformed: the body is not valid JSON, the `id` is not an environment id, or `If-Match` is not a revision. */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -246,8 +289,18 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request body is not `application/json`. */
+        /** @description The request body is not sent as `application/json`. */
         UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is JSON but not a valid environment: a missing, unknown (including `id`) or mistyped field, a value outside its enum, a size or duration Fabro cannot parse, or a domain rule — a Dockerfile `path` source, an `allow` entry that is not a CIDR, a network mode or image the provider cannot use. */
+        UnprocessableEntity: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -276,34 +329,30 @@ export interface components {
         /**
          * @description Current resource revision used for optimistic concurrency, as returned in the
          *     `ETag` response header. Quoted (`"…"`) or bare 64-character lowercase hex are
-         *     both accepted; anything else is a `400`.
-         * @example "3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb"
+         *     both accepted; anything else is a `400`, and a missing `If-Match` a `428`.
+         * @example "f5ffc1d3e6568a95584744ee6884054f3fd9d9225cf57076172095881af0ff81"
          */
         IfMatch: string;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description Identifier of this request (also `request_id` in error bodies); quote it when reporting a problem.
+         * @description Server-generated identifier of this request, a random UUID (version 4). Fabro sets it on every
+         *     response, ignoring any `X-Request-Id` the client sent; error bodies repeat it as `request_id`.
          * @example 0b9c2a7e-5f3d-4e8a-9c1b-2d4f6a8e0c13
          */
-        XRequestId: string;
+        XRequestId: components["schemas"]["RequestId"];
         /**
          * @description The environment's current `revision` in double quotes. Send it back as `If-Match` to replace the environment.
-         * @example "3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb"
+         * @example "f5ffc1d3e6568a95584744ee6884054f3fd9d9225cf57076172095881af0ff81"
          */
         ETag: string;
-        /**
-         * @description Seconds to wait before retrying.
-         * @example 30
-         */
-        RetryAfter: number;
     };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getEnvironment: {
+    retrieveEnvironment: {
         parameters: {
             query?: never;
             header?: never;
@@ -318,7 +367,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The environment. */
+            /** @description Environment definition. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -332,7 +381,7 @@ export interface operations {
             400: components["responses"]["InvalidEnvironmentId"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     replaceEnvironment: {
@@ -342,8 +391,8 @@ export interface operations {
                 /**
                  * @description Current resource revision used for optimistic concurrency, as returned in the
                  *     `ETag` response header. Quoted (`"…"`) or bare 64-character lowercase hex are
-                 *     both accepted; anything else is a `400`.
-                 * @example "3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb"
+                 *     both accepted; anything else is a `400`, and a missing `If-Match` a `428`.
+                 * @example "f5ffc1d3e6568a95584744ee6884054f3fd9d9225cf57076172095881af0ff81"
                  */
                 "If-Match": components["parameters"]["IfMatch"];
             };
@@ -368,7 +417,7 @@ export interface operations {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     /**
                      * @description The new `revision`, quoted. Send it as `If-Match` on the next replace.
-                     * @example "c478cd9de74c167c3b021a14415f5011f71d488006c00a009fd713928c78f559"
+                     * @example "8c6a369377c8ef41e1604fea1d2a1e35e74a88237b8fda97bb8b0e26726dca03"
                      */
                     ETag?: string;
                     [name: string]: unknown;
@@ -383,20 +432,23 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             428: components["responses"]["PreconditionRequired"];
-            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }
 
 // Friendly names for every schema in the spec.
+export type FabroRequestId = components['schemas']['RequestId'];
 export type FabroEnvironmentProvider = components['schemas']['EnvironmentProvider'];
-export type FabroDockerImage = components['schemas']['DockerImage'];
 export type FabroInlineDockerfile = components['schemas']['InlineDockerfile'];
-export type FabroDockerfileImage = components['schemas']['DockerfileImage'];
 export type FabroEnvironmentImage = components['schemas']['EnvironmentImage'];
+export type FabroSize = components['schemas']['Size'];
 export type FabroEnvironmentResources = components['schemas']['EnvironmentResources'];
+export type FabroEnvironmentNetworkMode = components['schemas']['EnvironmentNetworkMode'];
 export type FabroEnvironmentNetwork = components['schemas']['EnvironmentNetwork'];
+export type FabroDuration = components['schemas']['Duration'];
 export type FabroEnvironmentLifecycle = components['schemas']['EnvironmentLifecycle'];
 export type FabroMapKey = components['schemas']['MapKey'];
 export type FabroLabels = components['schemas']['Labels'];

@@ -136,6 +136,8 @@ export interface components {
             autoApplyApprovedChanges?: boolean;
             /** @description The integration configuration ID of a custom approval integration. */
             serviceKindConfigurationId?: string;
+            /** @description The kind of resource these approval settings apply to, for example `flag` or `segment`. */
+            resourceKind?: string;
         };
         /** @description A LaunchDarkly environment. */
         Environment: {
@@ -180,7 +182,7 @@ export interface components {
         Error: {
             /**
              * @description A machine-readable error code; each HTTP status has one: `invalid_request` (400),
-             *     `unauthorized` (401), `not_found` (404), `optimistic_locking_error` (409),
+             *     `unauthorized` (401), `forbidden` (403), `not_found` (404), `optimistic_locking_error` (409),
              *     `request_entity_too_large` (413), `unsupported_media_type` (415), `rate_limited` (429).
              */
             code: string;
@@ -221,6 +223,16 @@ export interface components {
         };
         /** @description The access token is missing or invalid. */
         Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The access token is valid but may not read this environment (its role or custom role denies it). */
+        Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -370,6 +382,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidKey"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };

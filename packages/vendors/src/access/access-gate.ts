@@ -22,6 +22,12 @@ export interface Metered {
   refusal?: ApiError;
 }
 
+/** What `authorize` says of a credential that is not one of the accepted ones (as opposed to none at all). */
+export const unknownCredentialMessage = 'the credential is unknown or malformed';
+
+/** The code of `authorize`'s refusal of a read by a credential that may only write. */
+export const readNotPermittedCode = 'read_not_permitted';
+
 const writeMethods = new Set(['PUT', 'PATCH', 'POST', 'DELETE']);
 
 /**
@@ -49,14 +55,18 @@ export class AccessGate {
     return findCredential(this.credentials, this.core.credentials.presented(header));
   }
 
-  /** Counts the request against its credential's limit (nothing for an unknown credential or no limit). */
+  /**
+   * Counts the request against its credential's limit (nothing for an unknown credential, no limit,
+   * or a vendor that does not rate-limit).
+   */
   meter(credential: Credential | undefined): Metered {
     const rule = credential?.rateLimit ?? this.options.rateLimit;
-    if (!credential || !rule) return { headers: {} };
+    const { rateLimit } = this.core;
+    if (!credential || !rule || !rateLimit) return { headers: {} };
     const now = this.now();
     const state = this.limiter.consume(credential.id, rule);
-    const headers = this.core.rateLimit.headers(state, now);
-    const shown = this.core.rateLimit.onEveryResponse ? headers : {};
+    const headers = rateLimit.headers(state, now);
+    const shown = rateLimit.onEveryResponse ? headers : {};
     if (state.allowed) return { headers: shown };
     const seconds = retryAfterSeconds(state, now);
     const refusal = new ApiError(
@@ -69,17 +79,21 @@ export class AccessGate {
 
   /**
    * Whether the identified credential may call `method`: none at all is the vendor's
-   * unauthenticated status, a read-only one writing is 403. Raw wording: `explainAuthentication`
+   * unauthenticated status, a read-only one writing is 403, and so is a write-only one reading. Raw wording: `explainAuthentication`
    * adds how to authenticate.
    */
   authorize(credential: Credential | undefined, method: string): ApiError | undefined {
-    if (!credential)
-      return new ApiError(this.core.credentials.unauthenticatedStatus, 'the credential is unknown or malformed');
-    if (writeMethods.has(method.toUpperCase()) && credential.access === 'read')
+    if (!credential) return new ApiError(this.core.credentials.unauthenticatedStatus, unknownCredentialMessage);
+    const writing = writeMethods.has(method.toUpperCase());
+    if (writing && credential.access === 'read')
       return new ApiError(
         403,
         `credential '${credential.id}' is read-only and cannot ${method.toUpperCase()} this resource`,
       );
+    if (!writing && credential.access === 'write-only')
+      return new ApiError(403, `credential '${credential.id}' may write but not read this resource`, {
+        code: readNotPermittedCode,
+      });
     return undefined;
   }
 }

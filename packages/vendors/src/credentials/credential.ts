@@ -1,4 +1,8 @@
-export type Access = 'read' | 'write';
+/**
+ * What a credential may do: `read` only, `write` (and read), or `write-only`: write but not read,
+ * like a key granted a vendor's write permission without its read permission (a read is 403).
+ */
+export type Access = 'read' | 'write' | 'write-only';
 
 export interface RateLimitRule {
   limit: number;

@@ -1,8 +1,12 @@
+import { readNotPermittedCode } from '../access/access-gate.ts';
 import type { ApiError } from '../errors/api-error.ts';
 import { describeFinding, type Finding } from '../errors/findings.ts';
 
 /** The permission Datadog names when an application key may read environments but not change them. */
 export const writePermission = 'feature_flag_environment_config_write';
+
+/** The permission Datadog names when an application key may not read environments. */
+export const readPermission = 'feature_flag_environment_config_read';
 
 /** One finding in the shared wording, except the id check, which Datadog words as its own example does. */
 function describeDatadogFinding(finding: Finding): string {
@@ -14,8 +18,9 @@ function describeDatadogFinding(finding: Finding): string {
 /**
  * Re-words the shared failures the way Datadog reports them:
  * - a 400 from validation lists each finding as its own string, as Datadog's `errors` array does;
- * - a 403 that is not an authentication failure can only be a read-only key writing, which Datadog
- *   reports as the missing write permission (403s for unknown keys carry code `unauthenticated`);
+ * - a 403 that is not an authentication failure (403s for unknown keys carry code `unauthenticated`)
+ *   is a key missing a permission, which Datadog names: the read one for a write-only key reading,
+ *   the write one for a read-only key writing;
  * - the shared 415 ("unsupported media type text/plain", or "... undefined" when the header is
  *   absent) becomes an instruction to send JSON.
  * The shared checks have already turned a 401 for a missing key header into 403.
@@ -26,8 +31,9 @@ export function adaptDatadogError(error: ApiError): ApiError {
     return error.with({ message: details.join('; '), details });
   }
   if (error.status === 403 && error.code !== 'unauthenticated') {
+    const permission = error.code === readNotPermittedCode ? readPermission : writePermission;
     return error.with({
-      message: `Forbidden: the application key is missing the ${writePermission} permission`,
+      message: `Forbidden: the application key is missing the ${permission} permission`,
       code: 'missing_permission',
     });
   }

@@ -5,6 +5,8 @@ import type { VendorCredentials } from '../vendor-core.ts';
 export const datadogDemoCredentials: readonly Credential[] = [
   { id: 'datadog-demo-write', secret: 'dd_demo_api_key:dd_demo_app_key_write', access: 'write' },
   { id: 'datadog-demo-read', secret: 'dd_demo_api_key:dd_demo_app_key_read', access: 'read' },
+  // Granted the write permission without the read one: a GET is 403, as Datadog documents.
+  { id: 'datadog-demo-write-only', secret: 'dd_demo_api_key:dd_demo_app_key_write_only', access: 'write-only' },
   {
     id: 'datadog-demo-throttled',
     secret: 'dd_demo_api_key:dd_demo_app_key_throttled',

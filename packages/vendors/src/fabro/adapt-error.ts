@@ -1,3 +1,4 @@
+import { unknownCredentialMessage } from '../access/access-gate.ts';
 import type { ApiError } from '../errors/api-error.ts';
 import { describeFindings, type Finding } from '../errors/findings.ts';
 
@@ -9,9 +10,9 @@ const ifMatchPath = '/headers/if-match';
  */
 const hints: Array<{ path: string; errorCode: string; hint: string }> = [
   {
-    path: '/body/image',
+    path: '/body/image/dockerfile',
     errorCode: 'oneOf.openapi.validation',
-    hint: 'body/image must set exactly one of \'docker\' (a prebuilt image reference) or \'dockerfile\' ({"type": "inline", "value": "<Dockerfile contents>"}); local Dockerfile paths are not accepted',
+    hint: 'body/image/dockerfile must be null or an inline Dockerfile ({"type": "inline", "value": "<Dockerfile contents>"}): Dockerfile path sources are not supported by the environments REST API; use inline Dockerfile content',
   },
   {
     path: '/body/id',
@@ -25,31 +26,48 @@ const hints: Array<{ path: string; errorCode: string; hint: string }> = [
   },
 ];
 
-function isMissingIfMatch(finding: Finding): boolean {
-  return finding.path === ifMatchPath && finding.errorCode === 'required.openapi.validation';
+const inBody = (finding: Finding) => finding.path === '/body' || finding.path.startsWith('/body/');
+const inPathId = (finding: Finding) => finding.path === '/params/id';
+const isMissingIfMatch = (finding: Finding) =>
+  finding.path === ifMatchPath && finding.errorCode === 'required.openapi.validation';
+
+/** The findings in words, led by what the spec means where a finding alone is cryptic. */
+function explain(findings: readonly Finding[]): string {
+  const found = hints.filter((hint) =>
+    findings.some((finding) => finding.path === hint.path && finding.errorCode === hint.errorCode),
+  );
+  const described = describeFindings(findings);
+  return found.length ? `${found.map(({ hint }) => hint).join('; ')}. Validator findings: ${described}` : described;
 }
 
 /**
- * Fabro answers a missing If-Match with 428, but request validation rejects a missing required
- * header with 400 before the operation runs. Any other findings of the same request are kept in the detail.
+ * Request-validation findings with the status Fabro's handler answers them with, in the order its
+ * extractors run: the JSON body first (a body of the wrong shape is 422, even when If-Match is
+ * missing too), then the path id (400), then If-Match, missing (428) or malformed (400).
  */
-function preconditionRequired(error: ApiError): ApiError {
-  const others = error.findings.filter((finding) => !isMissingIfMatch(finding));
-  const also = others.length ? ` The request has other problems too: ${describeFindings(others)}` : '';
-  return error.with({
-    status: 428,
-    message: `If-Match is required: GET the environment and send its ETag as If-Match.${also}`,
-    code: 'precondition_required',
-  });
-}
-
-/** Prefixes the shared message with what the spec means, keeping every finding after it. */
-function explainFindings(error: ApiError): ApiError {
-  const found = hints.filter((hint) =>
-    error.findings.some((finding) => finding.path === hint.path && finding.errorCode === hint.errorCode),
-  );
-  if (!found.length) return error;
-  return error.with({ message: `${found.map(({ hint }) => hint).join('; ')}. Validator findings: ${error.message}` });
+function validationFailure(error: ApiError): ApiError {
+  const { findings } = error;
+  const body = findings.filter(inBody);
+  if (body.length) {
+    return error.with({
+      status: 422,
+      message: `Failed to deserialize the JSON body into the target type: ${explain(body)}`,
+      findings: body,
+    });
+  }
+  const id = findings.filter(inPathId);
+  if (id.length) return error.with({ message: `invalid environment id: ${explain(id)}`, findings: id });
+  if (findings.some(isMissingIfMatch)) {
+    return error.with({
+      status: 428,
+      message: 'If-Match header is required for environment: GET the environment and send its ETag as If-Match',
+    });
+  }
+  const ifMatch = findings.filter((finding) => finding.path === ifMatchPath);
+  if (ifMatch.length) {
+    return error.with({ message: `invalid If-Match environment revision: ${explain(ifMatch)}`, findings: ifMatch });
+  }
+  return error.with({ message: explain(findings) });
 }
 
 /** The shared 415 names the type in lower case; say what Fabro accepts instead. */
@@ -63,12 +81,35 @@ function unsupportedMediaType(error: ApiError): ApiError {
   return error.with({ message });
 }
 
-/** Re-maps generic failures to Fabro's documented statuses, codes and clearer details. */
-export function adaptFabroError(error: ApiError): ApiError {
-  // The shared checks name a missing or unknown credential `unauthenticated`; Fabro documents `unauthorized`.
-  if (error.status === 401) return error.with({ code: 'unauthorized' });
+/**
+ * Fabro's authentication failure: "Authentication required.", coded `access_token_invalid` when a
+ * token was sent but is not a valid one (a missing token carries no code), with how to authenticate.
+ */
+function unauthorized(error: ApiError): ApiError {
+  const explanation = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+  return error.with({
+    message: `Authentication required. ${explanation}.`,
+    code: error.message.startsWith(unknownCredentialMessage) ? 'access_token_invalid' : undefined,
+  });
+}
+
+/** Re-maps a failure to Fabro's status and wording before its code is settled. */
+function remap(error: ApiError): ApiError {
+  if (error.status === 401) return unauthorized(error);
   if (error.status === 415) return unsupportedMediaType(error);
-  if (error.status !== 400) return error;
-  if (error.findings.some(isMissingIfMatch)) return preconditionRequired(error);
-  return explainFindings(error);
+  // The store (or anything else behind the operation) failed: Fabro's handlers say only this.
+  if (error.status === 500 && error.code === 'internal_error') {
+    return error.with({ message: 'environment store operation failed' });
+  }
+  if (error.status === 400 && error.findings.length) return validationFailure(error);
+  return error;
+}
+
+/**
+ * Re-maps generic failures to Fabro's documented statuses and wording. Fabro sets `code` only
+ * where a client must tell causes apart (a 401's `access_token_invalid`); every other code goes.
+ */
+export function adaptFabroError(error: ApiError): ApiError {
+  const adapted = remap(error);
+  return adapted.code === 'access_token_invalid' ? adapted : adapted.with({ code: undefined });
 }

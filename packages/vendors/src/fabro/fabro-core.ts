@@ -1,8 +1,9 @@
 import { responseExample } from '@envspec/specs';
 import type { FabroEnvironment } from '@envspec/types/fabro';
-import { retryAfterHeaders } from '../rate-limit/retry-after.ts';
+import { newUuidV4 } from '../protocol/request-id.ts';
 import type { VendorCore } from '../vendor-core.ts';
 import { adaptFabroError } from './adapt-error.ts';
+import { canonicalSettings } from './canonical-settings.ts';
 import { renderFabroError } from './error-envelope.ts';
 import { fabroCredentials } from './fabro-credentials.ts';
 import { fabroOperations } from './operations.ts';
@@ -12,7 +13,9 @@ export const fabroCore: VendorCore<FabroEnvironment, never> = {
   vendor: 'fabro',
   ports: { mock: 4011, server: 3011 },
   credentials: fabroCredentials,
-  rateLimit: { headers: retryAfterHeaders, onEveryResponse: false },
+  // Fabro does not rate-limit these operations: no credential is ever throttled, no 429 answered.
+  // Its request-id layer mints a fresh UUID for every request, whatever the client sent.
+  requestId: () => newUuidV4(),
   options: {},
   adaptError: adaptFabroError,
   renderError: renderFabroError,
@@ -23,8 +26,8 @@ export const fabroCore: VendorCore<FabroEnvironment, never> = {
       id,
       revision: _exampleRevision,
       ...definition
-    } = responseExample<FabroEnvironment>(document, 'getEnvironment', '200');
-    return [[id, fabroEnvironment(id, definition)]];
+    } = responseExample<FabroEnvironment>(document, 'retrieveEnvironment', '200');
+    return [[id, fabroEnvironment(id, canonicalSettings(definition))]];
   },
   operations: fabroOperations,
 };

@@ -22,7 +22,10 @@ export function revisionOf(definition: Omit<FabroEnvironment, 'revision'>): stri
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(canonical(definition)))));
 }
 
-/** The environment a replace stores: the path id (authoritative), the body, and their revision. */
+/**
+ * The environment a replace stores: the path id (authoritative), the settings (already in their
+ * canonical form, see `canonicalSettings`), and their revision.
+ */
 export function fabroEnvironment(id: string, body: FabroReplaceEnvironmentRequest): FabroEnvironment {
   const definition = { id, ...body };
   return { id, revision: revisionOf(definition), ...body };

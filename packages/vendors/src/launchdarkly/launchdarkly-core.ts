@@ -5,6 +5,7 @@ import type { VendorCore } from '../vendor-core.ts';
 import { adaptLaunchDarklyError, renderLaunchDarklyError } from './error-envelope.ts';
 import { launchDarklyCredentials } from './launchdarkly-credentials.ts';
 import { launchDarklyOperations, launchDarklyStoreKey, type LaunchDarklyOption } from './operations.ts';
+import { requestIdFor } from '../protocol/request-id.ts';
 
 export const launchDarklyCore: VendorCore<LaunchDarklyEnvironment, LaunchDarklyOption> = {
   vendor: 'launchdarkly',
@@ -21,6 +22,7 @@ export const launchDarklyCore: VendorCore<LaunchDarklyEnvironment, LaunchDarklyO
     }),
     onEveryResponse: false,
   },
+  requestId: requestIdFor,
   options: {
     maxPatchOperations: {
       default: 100,

@@ -10,7 +10,24 @@ function notFound(id: string): never {
   throw new ApiError(404, `environment '${id}' does not exist`, { code: 'environment_not_found' });
 }
 
-/** Qoder's two operations: read an environment, merge an update into it (PUT and POST alike). */
+/** Merges an update into the environment: what `PUT` and `POST` both do. */
+const updateEnvironment: VendorOperation<QoderEnvironment, never> = {
+  async handle({ params, body }: EnvironmentRequest<QoderUpdateEnvironmentRequest>, { store, now }) {
+    const id = params.environment_id;
+    const updated = await updateWithRetry(
+      store,
+      id,
+      ({ value }) => applyQoderUpdate(value, body, now()),
+      () => notFound(id),
+    );
+    return { status: 200, body: updated.value };
+  },
+};
+
+/**
+ * Qoder's operations: read an environment, and merge an update into it, with `PUT` (what its
+ * documentation shows) or `POST` (what its SDKs send), the same semantics under two operationIds.
+ */
 export function qoderOperations(): Record<string, VendorOperation<QoderEnvironment, never>> {
   return {
     getEnvironment: {
@@ -20,17 +37,7 @@ export function qoderOperations(): Record<string, VendorOperation<QoderEnvironme
         return { status: 200, body: found.value };
       },
     },
-    updateEnvironment: {
-      async handle({ params, body }: EnvironmentRequest<QoderUpdateEnvironmentRequest>, { store, now }) {
-        const id = params.environment_id;
-        const updated = await updateWithRetry(
-          store,
-          id,
-          ({ value }) => applyQoderUpdate(value, body, now()),
-          () => notFound(id),
-        );
-        return { status: 200, body: updated.value };
-      },
-    },
+    updateEnvironment,
+    updateEnvironmentWithPost: updateEnvironment,
   };
 }

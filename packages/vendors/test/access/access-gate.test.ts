@@ -32,6 +32,13 @@ describe('AccessGate', () => {
     expect(gate.meter(throttled).refusal).toBeUndefined();
   });
 
+  it('meters nothing for a vendor that does not rate-limit, whatever the limit configured', () => {
+    const core = vendorCore('fabro');
+    const gate = new AccessGate(core, { rateLimit: { limit: 1, windowMs: 60_000 } });
+    const writer = core.credentials.demo[0]!;
+    for (let i = 0; i < 5; i += 1) expect(gate.meter(writer)).toEqual({ headers: {} });
+  });
+
   it('meters nothing for an unknown credential or one without a limit', () => {
     const core = vendorCore('qoder');
     const gate = new AccessGate(core);
@@ -47,6 +54,17 @@ describe('AccessGate', () => {
     ['a write credential writing', 'qoder-demo-write', 'PUT', undefined],
   ] as const)('authorizes %s: %s', (_name, id, method, status) => {
     const core = vendorCore('qoder');
+    const credential = core.credentials.demo.find((candidate) => candidate.id === id);
+    expect(new AccessGate(core).authorize(credential, method)?.status).toBe(status);
+  });
+
+  it.each([
+    ['datadog', 'datadog-demo-write-only', 'GET', 403],
+    ['datadog', 'datadog-demo-write-only', 'PUT', undefined],
+    ['launchdarkly', 'launchdarkly-demo-write-only', 'GET', 403],
+    ['launchdarkly', 'launchdarkly-demo-write-only', 'PATCH', undefined],
+  ] as const)('%s: a write-only credential %s, calling %s, gets %s', (vendor, id, method, status) => {
+    const core = vendorCore(vendor);
     const credential = core.credentials.demo.find((candidate) => candidate.id === id);
     expect(new AccessGate(core).authorize(credential, method)?.status).toBe(status);
   });

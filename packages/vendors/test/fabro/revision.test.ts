@@ -6,12 +6,12 @@ import { fabroEnvironment, revisionOf } from '../../src/fabro/revision.ts';
 
 const document = bundleOf('fabro');
 const id = 'ci-runner';
-const seededRevision = '3c50ba13e602c808f78602609015cb63ef9fb6bbe3bf793e454004810dec34eb';
+const seededRevision = 'f5ffc1d3e6568a95584744ee6884054f3fd9d9225cf57076172095881af0ff81';
 const dockerRequest = requestExample<FabroReplaceEnvironmentRequest>(document, 'replaceEnvironment', 'dockerImage');
 
 describe('fabro revision', () => {
   it("the seeded fixture's example revision is the SHA-256 of its canonical definition", () => {
-    const { revision, ...definition } = responseExample<FabroEnvironment>(document, 'getEnvironment', '200');
+    const { revision, ...definition } = responseExample<FabroEnvironment>(document, 'retrieveEnvironment', '200');
     expect(revision).toBe(seededRevision);
     expect(revisionOf(definition)).toBe(revision);
     expect(fabroCore.fixtures(document)).toEqual([[id, { ...definition, revision }]]);
@@ -27,7 +27,7 @@ describe('fabro revision', () => {
       labels: dockerRequest.labels,
       lifecycle: { auto_stop: '30m', stop_on_terminal: true, preserve: false },
       network: dockerRequest.network,
-      resources: { disk: '20Gi', memory: '4Gi', cpu: 2 },
+      resources: { disk: '20GB', memory: '4GB', cpu: 2 },
       image: dockerRequest.image,
       provider: dockerRequest.provider,
     };

@@ -22,10 +22,12 @@ export const datadogContract: VendorContract = {
     operationId === 'GetFeatureFlagsEnvironment'
       ? { params: fixture, headers: write() }
       : { params: fixture, headers: write(), body: body() },
-  write: {
-    operationId: 'UpdateFeatureFlagsEnvironment',
-    call: (payload) => ({ params: fixture, headers: write(), body: payload }),
-  },
+  writes: [
+    {
+      operationId: 'UpdateFeatureFlagsEnvironment',
+      call: (payload) => ({ params: fixture, headers: write(), body: payload }),
+    },
+  ],
   statusCases: [
     {
       operationId: 'GetFeatureFlagsEnvironment',
@@ -48,6 +50,18 @@ export const datadogContract: VendorContract = {
       validRequest: false,
       provoke: (api) => get(api, {}),
     },
+    // Only where a key with the write permission but not the read one is configured (the demo has one).
+    ...(hasRole('datadog', 'write-only')
+      ? [
+          {
+            operationId: 'GetFeatureFlagsEnvironment',
+            status: 403,
+            condition: 'a key without the read permission',
+            validRequest: true,
+            provoke: (api: ContractClient) => get(api, roleHeaders('datadog', 'write-only')),
+          },
+        ]
+      : []),
     {
       operationId: 'GetFeatureFlagsEnvironment',
       status: 404,

@@ -20,7 +20,7 @@ export const launchDarklyContract: VendorContract = {
     operationId === 'getEnvironment'
       ? { params: fixture, headers: write() }
       : { params: fixture, headers: write(), body: requestBodyExample('launchdarkly', 'patchEnvironment') },
-  write: { operationId: 'patchEnvironment', call: (ops) => ({ params: fixture, headers: write(), body: ops }) },
+  writes: [{ operationId: 'patchEnvironment', call: (ops) => ({ params: fixture, headers: write(), body: ops }) }],
   statusCases: [
     {
       operationId: 'getEnvironment',
@@ -42,6 +42,17 @@ export const launchDarklyContract: VendorContract = {
       condition: 'no token',
       validRequest: false,
       provoke: (api) => get(api, {}),
+    },
+    {
+      operationId: 'getEnvironment',
+      status: 403,
+      condition: 'a token that may write but not read',
+      validRequest: true,
+      provoke: async (api) => {
+        const reply = await get(api, roleHeaders('launchdarkly', 'write-only'));
+        expect((reply.body as { code?: string } | undefined)?.code).toBe('forbidden');
+        return reply;
+      },
     },
     {
       operationId: 'getEnvironment',
