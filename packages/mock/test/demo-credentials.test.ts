@@ -27,7 +27,6 @@ const demo: Record<Vendor, Partial<Record<Role, Record<string, string>>>> = {
   },
   fabro: {
     write: { authorization: 'Bearer fabro_dev_demo_write' },
-    throttled: { authorization: 'Bearer fabro_dev_demo_throttled' },
   },
   datadog: {
     write: { 'dd-api-key': 'dd_demo_api_key', 'dd-application-key': 'dd_demo_app_key_write' },

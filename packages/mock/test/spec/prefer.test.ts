@@ -12,7 +12,7 @@ describe('parsePrefer', () => {
     ['code=404, example=notFound', { code: '404', example: 'notFound' }],
     ['return=minimal; code=200', { code: '200' }],
     ['dynamic=true', { dynamic: 'true' }],
-    ['Code="409", EXAMPLE=revisionMismatch', { code: '409', example: 'revisionMismatch' }],
+    ['Code="409", EXAMPLE=staleRevision', { code: '409', example: 'staleRevision' }],
   ])('%s', (header, want) => expect(parsePrefer(header)).toEqual(want));
 });
 
@@ -27,17 +27,13 @@ describe('preferredStatus', () => {
 describe('checkPreferences (Fabro PUT)', () => {
   it.each<[string, object, RegExp | undefined]>([
     ['a documented status', { code: '409' }, undefined],
-    ['a documented status and one of its examples', { code: '409', example: 'revisionMismatch' }, undefined],
+    ['a documented status and one of its examples', { code: '409', example: 'staleRevision' }, undefined],
     [
       'an undocumented status',
       { code: '418' },
       /code=418 is not a documented response of PUT \/api\/v1\/environments\/\{id\}; documented: 200, 400/,
     ],
-    [
-      'an example of another status',
-      { code: '404', example: 'revisionMismatch' },
-      /not an example of the 404 response/,
-    ],
+    ['an example of another status', { code: '404', example: 'staleRevision' }, /not an example of the 404 response/],
     ['a dynamic flag that is not a boolean', { dynamic: 'yes' }, /dynamic=yes must be true or false/],
   ])('%s', (_name, preferences, want) => {
     const refused = checkPreferences(preferences, replace);
