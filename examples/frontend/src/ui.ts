@@ -57,7 +57,7 @@ export function report(card: Card, outcome: string | unknown): void {
   card.outcome.dataset.state = 'error';
   card.outcome.textContent =
     outcome instanceof ApiError
-      ? `${outcome.status} ${outcome.code ?? ''}: ${outcome.message}`
+      ? `${outcome.status}${outcome.code ? ` ${outcome.code}` : ''}: ${outcome.message}`
       : `failed: ${outcome instanceof Error ? outcome.message : String(outcome)}`;
 }
 

@@ -145,9 +145,9 @@ describe('the example page', () => {
     const outcome = byTestId(page, 'fabro-outcome');
     expect(await outcome.getAttribute('data-state')).toBe('error');
     const message = (await outcome.textContent()) ?? '';
-    expect(message).toMatch(/^409 revision_mismatch: /);
-    expect(message).toContain(revisionOf(first!));
-    expect(message).toContain(revisionOf(third!));
+    // Fabro's own words, and no code: Fabro sets none on a stale revision.
+    expect(message).toMatch(/^409: environment revision is stale: /);
+    expect(message).toContain('ci-runner');
     expect(await byTestId(page, 'fabro-etag').textContent()).toBe(third);
 
     mkdirSync(resultsDir, { recursive: true });

@@ -52,3 +52,15 @@ export function errorCode(body: unknown): string | undefined {
   const first = value.errors?.[0];
   return value.error?.code ?? (typeof first === 'object' ? first.code : undefined) ?? value.code;
 }
+
+/** The request ids each vendor mints: Fabro a UUID (version 4), as its request-id layer does; the others `req_` + 32 hex. */
+const requestIdPatterns: Record<Vendor, RegExp> = {
+  qoder: /^req_[0-9a-f]{32}$/,
+  fabro: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  datadog: /^req_[0-9a-f]{32}$/,
+  launchdarkly: /^req_[0-9a-f]{32}$/,
+};
+
+export function requestIdPattern(vendor: Vendor): RegExp {
+  return requestIdPatterns[vendor];
+}

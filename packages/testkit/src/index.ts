@@ -19,7 +19,7 @@ export {
   withLastSegment,
   type SpecRequest,
 } from './spec-requests.ts';
-export { envelopeIssues, errorCode, errorMessage, errorSchemaOf } from './envelopes.ts';
+export { envelopeIssues, errorCode, errorMessage, errorSchemaOf, requestIdPattern } from './envelopes.ts';
 export {
   findPostgresBinaries,
   missingPostgresMessage,

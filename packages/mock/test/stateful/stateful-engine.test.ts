@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundleOf, listOperations, vendors, type Vendor } from '@envspec/specs';
-import { envelopeIssues, errorMessage, readPath, updateRequest } from '@envspec/testkit';
+import { envelopeIssues, errorMessage, readPath, requestIdPattern, updateRequest } from '@envspec/testkit';
 import {
   MemoryStore,
   StoreUnavailableError,
@@ -54,9 +54,6 @@ async function currentEtag(engine: StatefulEngine): Promise<string> {
 const unauthenticated = (vendor: Vendor) => vendorCore(vendor).credentials.unauthenticatedStatus;
 /** A JSON body the schema refuses: 400, or 422 for Fabro, whose framework answers so. */
 const schemaRefused = (vendor: Vendor) => (vendor === 'fabro' ? 422 : 400);
-/** Fabro mints a UUID (version 4) for every request; the others a `req_` id. */
-const requestIdPattern = (vendor: Vendor) =>
-  vendor === 'fabro' ? /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/ : /^req_[0-9a-f]{32}$/;
 const throttledVendors = vendors.filter((vendor) => vendorCore(vendor).credentials.demo.some((c) => c.rateLimit));
 
 /** Requests every vendor refuses, and the status the reference server gives each. */
