@@ -105,3 +105,82 @@ export function sampleRss(pid: number, intervalMs = 100): { stop(): number | und
     },
   };
 }
+
+/** One process of a tree, with what it is running. */
+export interface TreeProcess {
+  pid: number;
+  /** Its command line, arguments separated by spaces. */
+  command: string;
+  rssMiB: number;
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // Field 4 of /proc/<pid>/stat, after the parenthesised command name (which may hold spaces).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `rootPid` and every process descending from it, with its RSS (Linux; empty elsewhere or once it exited). */
+export function processTree(rootPid: number): TreeProcess[] {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const pid of pids) {
+    const parent = parentOf(pid);
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const tree: TreeProcess[] = [];
+  const visit = (pid: number) => {
+    const rssMiB = readRssMiB(pid);
+    if (rssMiB !== undefined) {
+      let command = '';
+      try {
+        command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      } catch {
+        // exited meanwhile
+      }
+      tree.push({ pid, command, rssMiB });
+    }
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(rootPid);
+  return tree;
+}
+
+/**
+ * Samples the total RSS of a process tree every `intervalMs` until stopped; resolves to the largest
+ * total. `includeRoot: false` leaves the root out (a launcher such as pnpm, measured apart).
+ */
+export function sampleTreeRss(
+  rootPid: number,
+  { intervalMs = 250, includeRoot = true }: { intervalMs?: number; includeRoot?: boolean } = {},
+): { stop(): number | undefined } {
+  let peak: number | undefined;
+  const take = () => {
+    const tree = processTree(rootPid).filter((process) => includeRoot || process.pid !== rootPid);
+    if (tree.length > 0)
+      peak = Math.max(
+        peak ?? 0,
+        tree.reduce((sum, process) => sum + process.rssMiB, 0),
+      );
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return peak;
+    },
+  };
+}

@@ -146,7 +146,13 @@ await measure('client', () =>
   }),
 );
 await measure('toolchain', () =>
-  benchToolchain({ rounds: options.quick ? 1 : 3, testCache: options.testCache, root, log }),
+  benchToolchain({
+    rounds: options.quick ? 1 : 3,
+    loadSeconds: options.quick ? 2 : 30,
+    testCache: options.testCache,
+    root,
+    log,
+  }),
 );
 
 // The table shows the latest results of every section: this run's, and earlier runs' for sections not run now.

@@ -13,7 +13,9 @@ export type TargetId =
   | 'client-overhead'
   | 'codegen'
   | 'reference-ready'
-  | 'mocks-ready';
+  | 'mocks-ready'
+  | 'start-vs-prism'
+  | 'start-rss';
 
 /** One row of the README table: what was promised, what was measured, and whether it holds. */
 export interface TargetRow {
@@ -130,6 +132,30 @@ export const checks: Check[] = [
     worst: 'max',
     format: ms,
   },
+  {
+    id: 'start-vs-prism',
+    target: '`pnpm start`: all eight endpoints (4 mocks, 4 reference servers) answering ≤ 1.3× one bare `prism mock`',
+    values: (all) => one(all.toolchain?.results.start?.ratio),
+    meets: (value) => value <= 1.3,
+    worst: 'max',
+    format: ratio,
+  },
+  {
+    id: 'start-rss',
+    target: '`pnpm start`: total RSS of every process it runs < 350 MiB, after start and after a 30 s load round',
+    values: (all) => {
+      const start = all.toolchain?.results.start;
+      return start
+        ? [
+            ['after start', start.totalRssAfterStartMiB.median],
+            [`after ${start.load.seconds} s of load`, start.load.totalRssAfterLoadMiB],
+          ]
+        : undefined;
+    },
+    meets: (value) => value < 350,
+    worst: 'max',
+    format: (value) => `${Math.round(value)} MiB`,
+  },
 ];
 
 /** Extra context after the headline value, e.g. the client overhead in µs. */
@@ -141,6 +167,9 @@ function detail(id: TargetId, all: AllResults): string {
   if (id === 'reference-ready' && toolchain)
     return ` (${ms(toolchain.referenceReadyFromProcessStartMs.median)} from process start, imports included)`;
   if (id === 'mocks-ready' && toolchain) return ` (one Prism alone: ${ms(toolchain.prismStartMs.median)})`;
+  const start = toolchain?.start;
+  if (id === 'start-vs-prism' && start)
+    return ` (${ms(start.allEightMs.median)} from spawning \`pnpm start\` vs ${ms(start.barePrismMs.median)}, median of ${start.ratio.rounds.length} rounds side by side; without pnpm in front, \`node packages/cli/scripts/launch.mjs start\`: ${ratio(start.withoutPnpm.ratio.median)}, ${ms(start.withoutPnpm.allEightMs.median)})`;
   const soak = all.soak?.results;
   if (id === 'soak-throughput' && soak)
     return soak.failedRounds > 0
@@ -189,6 +218,38 @@ export function informationalRows(all: AllResults): TargetRow[] {
       measured: bare.join(', '),
       pass: null,
       note: notes.bare?.pass ?? '',
+    });
+  }
+  const mocks = all.toolchain?.results.mocksVsPrism;
+  if (mocks) {
+    rows.push({
+      id: 'info',
+      target: 'four mocks answering (fresh process, imports included) vs one bare `prism mock`, side by side',
+      measured: `${ratio(mocks.ratio.median)} (${ms(mocks.mocksFromProcessStartMs.median)} vs ${ms(mocks.barePrismMs.median)})`,
+      pass: null,
+      note: notes['mocks-vs-prism']?.pass ?? '',
+    });
+    const mib = (value: number) => `${Math.round(value)} MiB`;
+    rows.push({
+      id: 'info',
+      target: "the four mocks' RSS: fronts' process + the one Prism engine, after start and under load",
+      measured: `${mib(mocks.frontRssMiB.median + mocks.engineRssMiB.median)} after start (fronts ${mib(mocks.frontRssMiB.median)}, engine ${mib(mocks.engineRssMiB.median)}); ${mib(mocks.underLoad.totalRssMiB.median)} peak under ${mocks.underLoad.seconds} s of load (${Math.round(mocks.underLoad.requestsPerSecond.median)} req/s); one bare \`prism mock\`: ${mib(mocks.barePrismRssMiB.median)}`,
+      pass: null,
+      note: notes['mock-rss']?.pass ?? '',
+    });
+  }
+  const start = all.toolchain?.results.start;
+  if (start) {
+    const mib = (value: number) => `${Math.round(value)} MiB`;
+    const shares = start.load.processes
+      .filter((entry) => entry.role !== 'pnpm')
+      .map((entry) => `${entry.role} ${mib(entry.afterStartMiB)} → ${mib(entry.afterLoadMiB)}`);
+    rows.push({
+      id: 'info',
+      target: "`pnpm start`'s processes, RSS after start → after the load round",
+      measured: `${shares.join('; ')}; peak ${mib(start.load.peakTotalRssMiB)} under ${Math.round(start.load.requestsPerSecond)} req/s${start.load.non2xx ? ` (${start.load.non2xx} non-2xx/errors)` : ''}; pnpm's own process, which runs the script: ${mib(start.pnpmRssMiB.median)}`,
+      pass: null,
+      note: notes['start-processes']?.pass ?? '',
     });
   }
   const test = all.toolchain?.results.test;

@@ -65,3 +65,10 @@ export async function fabroWorkload(baseUrl: string): Promise<Workload> {
 export async function workloadFor(vendor: Vendor, referenceUrl: string): Promise<Workload> {
   return vendor === 'fabro' ? fabroWorkload(referenceUrl) : workloads[vendor];
 }
+
+/** The GET of each vendor's fixture with the headers of its update workload (credentials included). */
+export function fixtureGet(vendor: Vendor): { path: string; headers: Record<string, string> } {
+  if (vendor === 'fabro') return { path: fabroPath, headers: { Authorization: fabroAuthorization } };
+  const { 'Content-Type': _contentType, ...headers } = workloads[vendor].headers;
+  return { path: workloads[vendor].path, headers };
+}

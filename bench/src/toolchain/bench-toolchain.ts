@@ -5,13 +5,20 @@ import { startMocks, startPrism } from '@envspec/mock';
 import { vendors, type Vendor } from '@envspec/specs';
 import { bundlePath } from '@envspec/specs/files';
 import { findFreePort as freePort } from '@envspec/testkit';
+import { readRssMiB, sampleRss } from '../process.ts';
+import { runLoad } from '../server/load.ts';
+import { fabroWorkload, workloads, type Workload } from '../server/workloads.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { benchStart, type StartResults } from './bench-start.ts';
+import type { MocksReadyMessage } from './serve-mocks.ts';
 
 export interface ToolchainBenchOptions {
   rounds: number;
   /** Time `pnpm test` with a cold and a warm turbo cache (minutes on a 2-core machine). */
   testCache: boolean;
   root: string;
+  /** Length of the load round through the mocks. */
+  loadSeconds: number;
   log: (line: string) => void;
 }
 
@@ -32,10 +39,28 @@ export interface ToolchainResults {
   referenceReadyMs: Summary;
   /** The same, counted from the process start (Node, tsx and the server's imports included). */
   referenceReadyFromProcessStartMs: Summary;
-  /** `startMocks()` until all four mocks answer (four Prism children started in parallel). */
+  /** `startMocks()` until all four mocks answer (one Prism engine process serving the four specs). */
   mocksReadyMs: Summary;
   /** One `prism mock` child (`startPrism`) until it answers, each spec in turn. */
   prismStartMs: Summary;
+  /**
+   * The four mocks in a fresh process (`startMocks()`, imports included) until each answers a GET,
+   * against one bare `prism mock` child until it answers, measured side by side round by round.
+   */
+  mocksVsPrism?: {
+    mocksFromProcessStartMs: Summary;
+    barePrismMs: Summary;
+    /** Per-round ratio mocks / bare Prism. */
+    ratio: Summary;
+    /** RSS right after start: the process holding the four fronts, the shared Prism engine, and a bare `prism mock`. */
+    frontRssMiB: Summary;
+    engineRssMiB: Summary;
+    barePrismRssMiB: Summary;
+    /** Peak RSS of fronts + engine during a load round through all four fronts at once. */
+    underLoad: { seconds: number; totalRssMiB: Summary; requestsPerSecond: Summary; non2xx: number };
+  };
+  /** `pnpm start` as a developer runs it: all eight endpoints vs one bare `prism mock`, and the RSS of what it runs. */
+  start?: StartResults;
   /** `pnpm test` with turbo's cache bypassed (TURBO_FORCE) and then again with it warm. */
   test: { cold: TestRun; warm: TestRun } | null;
 }
@@ -84,6 +109,118 @@ async function testRun(root: string, env: NodeJS.ProcessEnv): Promise<TestRun> {
   return { ms: run.ms, exitCode: run.exitCode, ...parseTurboSummary(run.output) };
 }
 
+/** The four mocks in a fresh process (with tsx, as `pnpm start` runs them), once every front answered. */
+async function freshMocks(): Promise<{ ready: MocksReadyMessage; spawnedToReadyMs: number; stop(): Promise<void> }> {
+  const started = performance.now();
+  const child = fork(fileURLToPath(new URL('./serve-mocks.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<MocksReadyMessage>((resolve, reject) => {
+    child.once('message', (message: MocksReadyMessage) => resolve(message));
+    child.once('exit', (code) => reject(new Error(`the mock fleet exited with ${code} before reporting`)));
+  });
+  return {
+    ready,
+    spawnedToReadyMs: performance.now() - started,
+    async stop() {
+      child.send('stop');
+      await exited;
+    },
+  };
+}
+
+/** Each vendor's update workload against the mock at `url` (Fabro's If-Match read from it). */
+async function mockWorkloads(urls: Record<Vendor, string>): Promise<Array<[string, Workload]>> {
+  return Promise.all(
+    vendors.map(
+      async (vendor) =>
+        [urls[vendor], vendor === 'fabro' ? await fabroWorkload(urls[vendor]) : workloads[vendor]] as [
+          string,
+          Workload,
+        ],
+    ),
+  );
+}
+
+async function benchMocksVsPrism(
+  rounds: number,
+  loadSeconds: number,
+  log: (line: string) => void,
+): Promise<NonNullable<ToolchainResults['mocksVsPrism']>> {
+  const mocks: number[] = [];
+  const bare: number[] = [];
+  const ratios: number[] = [];
+  const frontRss: number[] = [];
+  const engineRss: number[] = [];
+  const bareRss: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    // Alternate which side goes first, so neither always gets the warmer file cache.
+    const vendor = vendors[round % vendors.length]!;
+    const runBare = async () => {
+      const started = performance.now();
+      const prism = await startPrism({ specPath: bundlePath(vendor), port: await freePort() });
+      const ms = performance.now() - started;
+      bareRss.push(readRssMiB(prism.child.pid!) ?? Number.NaN);
+      await prism.stop();
+      return ms;
+    };
+    const runMocks = async () => {
+      const fleet = await freshMocks();
+      frontRss.push(readRssMiB(fleet.ready.frontPid) ?? Number.NaN);
+      engineRss.push(readRssMiB(fleet.ready.enginePid) ?? Number.NaN);
+      await fleet.stop();
+      return fleet.spawnedToReadyMs;
+    };
+    let mocksMs: number;
+    let bareMs: number;
+    if (round % 2 === 0) {
+      mocksMs = await runMocks();
+      bareMs = await runBare();
+    } else {
+      bareMs = await runBare();
+      mocksMs = await runMocks();
+    }
+    mocks.push(mocksMs);
+    bare.push(bareMs);
+    ratios.push(mocksMs / bareMs);
+    log(
+      `  mocks vs prism round ${round + 1}: four mocks answering ${mocksMs.toFixed(0)} ms from spawn, one bare prism (${vendor}) ${bareMs.toFixed(0)} ms: ${(mocksMs / bareMs).toFixed(2)}×; RSS fronts ${frontRss.at(-1)!.toFixed(0)} + engine ${engineRss.at(-1)!.toFixed(0)} MiB, bare prism ${bareRss.at(-1)!.toFixed(0)} MiB`,
+    );
+  }
+
+  // One load round through all four fronts at once, sampling both processes.
+  const fleet = await freshMocks();
+  const targets = await mockWorkloads(fleet.ready.urls);
+  const front = sampleRss(fleet.ready.frontPid);
+  const engine = sampleRss(fleet.ready.enginePid);
+  const loads = await Promise.all(
+    targets.map(([url, workload]) => runLoad(url, workload, { connections: 3, seconds: loadSeconds })),
+  );
+  const [frontPeak, enginePeak] = [front.stop() ?? Number.NaN, engine.stop() ?? Number.NaN];
+  await fleet.stop();
+  const requestsPerSecond = loads.reduce((sum, load) => sum + load.requestsPerSecond, 0);
+  const non2xx = loads.reduce((sum, load) => sum + load.non2xx + load.errors, 0);
+  log(
+    `  mocks under load (${loadSeconds} s, all four): ${requestsPerSecond.toFixed(0)} req/s, peak RSS fronts ${frontPeak.toFixed(0)} + engine ${enginePeak.toFixed(0)} MiB${non2xx ? `, ${non2xx} non-2xx/errors` : ''}`,
+  );
+  return {
+    mocksFromProcessStartMs: summarize(mocks),
+    barePrismMs: summarize(bare),
+    ratio: summarize(ratios),
+    frontRssMiB: summarize(frontRss),
+    engineRssMiB: summarize(engineRss),
+    barePrismRssMiB: summarize(bareRss),
+    underLoad: {
+      seconds: loadSeconds,
+      totalRssMiB: summarize([frontPeak + enginePeak]),
+      requestsPerSecond: summarize([requestsPerSecond]),
+      non2xx,
+    },
+  };
+}
+
 export async function benchToolchain(options: ToolchainBenchOptions): Promise<ToolchainResults> {
   const { log, root, rounds } = options;
   const codegen: number[] = [];
@@ -126,6 +263,9 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
     log(`  prism ${vendor}: answering in ${prism[prism.length - 1]!.toFixed(0)} ms`);
   }
 
+  const mocksVsPrism = await benchMocksVsPrism(rounds * 2, options.loadSeconds, log);
+  const start = await benchStart(root, rounds * 2, options.loadSeconds, log);
+
   let test: ToolchainResults['test'] = null;
   if (options.testCache) {
     log('  pnpm test, cold cache (TURBO_FORCE=true) …');
@@ -146,6 +286,8 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
     referenceReadyFromProcessStartMs: summarize(ready.map((round) => round.sinceProcessStartMs)),
     mocksReadyMs: summarize(mocks),
     prismStartMs: summarize(prism),
+    mocksVsPrism,
+    start,
     test,
   };
 }

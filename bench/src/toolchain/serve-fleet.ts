@@ -5,14 +5,7 @@
  * counts that too). Times are from `performance.now()`, whose origin is this process's start.
  */
 import type { Vendor } from '@envspec/specs/vendors';
-import { fabroAuthorization, fabroPath, workloads } from '../server/workloads.ts';
-
-/** The GET of each vendor's fixture with the headers of its update workload (credentials included). */
-function fixtureGet(vendor: Vendor): { path: string; headers: Record<string, string> } {
-  if (vendor === 'fabro') return { path: fabroPath, headers: { Authorization: fabroAuthorization } };
-  const { 'Content-Type': _contentType, ...headers } = workloads[vendor].headers;
-  return { path: workloads[vendor].path, headers };
-}
+import { fixtureGet } from '../server/workloads.ts';
 
 const imported = performance.now();
 const { startServers } = await import('@envspec/server');

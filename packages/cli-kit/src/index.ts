@@ -1,6 +1,6 @@
 /** The conventions every envspec command shares: usage errors, shared flags, busy ports and the signal lifecycle. */
 export { argument, configureCommand, exitCodeOf, repeatable, UsageError, usageHint } from './usage.ts';
-export { runCli, type RunCliOptions } from './run-cli.ts';
+export { runCli, withoutPassThroughSeparator, type RunCliOptions } from './run-cli.ts';
 export {
   corsFrom,
   corsOriginsOption,

@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { runCli } from '@envspec/cli-kit';
-import { createProgram } from './program.ts';
+import { prelaunchFor } from './prelaunch.ts';
 
-await runCli(await createProgram(), process.argv.slice(2));
+const argv = process.argv.slice(2);
+// Before anything heavy loads (see prelaunch.ts).
+const prismEngine = prelaunchFor(argv);
+const [{ runCli }, { createProgram }] = await Promise.all([import('@envspec/cli-kit'), import('./program.ts')]);
+try {
+  await runCli(await createProgram({ ...(prismEngine ? { prismEngine } : {}) }), argv);
+} finally {
+  // Ends the engine unless a command adopted it (a usage error, --help, a failed start).
+  prismEngine?.dispose();
+}

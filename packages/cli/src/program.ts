@@ -5,6 +5,7 @@ import { configureCommand } from '@envspec/cli-kit';
 import { createContractCommand } from '@envspec/contract-tests/command';
 import { createDiffCommand } from '@envspec/diff';
 import { createMockCommand } from '@envspec/mock/command';
+import type { PrismHostLaunch } from '@envspec/mock/engine';
 import { createServeCommand } from '@envspec/server/command';
 import { checkoutCommands } from './commands/checkout-commands.ts';
 import { createStartCommand } from './commands/start-command.ts';
@@ -14,10 +15,13 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 export interface ProgramOptions {
   /** Where relative paths are read from; under `pnpm <script>`, INIT_CWD is where the user typed it. */
   cwd?: string;
+  /** The Prism engine process forked ahead (`prelaunchFor`), for `start` or `mock` to adopt. */
+  prismEngine?: PrismHostLaunch;
 }
 
 export async function createProgram({
   cwd = process.env.INIT_CWD ?? process.cwd(),
+  prismEngine,
 }: ProgramOptions = {}): Promise<Command> {
   const program = configureCommand(
     new Command('envspec')
@@ -27,8 +31,8 @@ export async function createProgram({
       .version(version),
   );
   for (const command of [
-    createStartCommand(),
-    createMockCommand(),
+    createStartCommand(prismEngine ? { prismEngine } : {}),
+    createMockCommand(prismEngine ? { prismEngine } : {}),
     createServeCommand(),
     createContractCommand(),
     ...(await checkoutCommands(cwd)),

@@ -6,6 +6,8 @@ export {
   type MockMode,
   type RunningMock,
 } from './mock-fleet.ts';
+export { describeMode } from './mode-summary.ts';
+export { prelaunchPrismEngine, type PrismHostLaunch } from './engine/prism-engine.ts';
 export { startPrism, type PrismMode, type PrismOptions, type PrismProcess } from './prism-process.ts';
 export { defaultMockPorts } from '@envspec/vendors';
 export { defaultMockLimits, type MockLimits } from './http/front-server.ts';

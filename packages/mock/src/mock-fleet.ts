@@ -1,15 +1,18 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bundleOf, vendors as allVendors, type Vendor } from '@envspec/specs';
-import { bundlePath } from '@envspec/specs/files';
 import { defaultMockPorts, type Store } from '@envspec/vendors';
+import { dynamicCoherence } from './dynamic/coherence.ts';
+import { prismDocument } from './dynamic/prism-document.ts';
 import { engineSlot, type Engine } from './engine/engine.ts';
-import { startPrismEngine } from './engine/prism-engine.ts';
+import { startPrismEngines, type PrismHostLaunch, type PrismLogLevel } from './engine/prism-engine.ts';
 import { startStatefulEngines } from './engine/stateful-engines.ts';
-import { corsPolicy, type CorsOptions } from './http/cors.ts';
+import { corsPolicy, defaultCorsOrigins, type CorsOptions } from './http/cors.ts';
+import { refusedOriginReporter } from './http/refused-origins.ts';
 import { createFront, resolveMockLimits, type MockLimits } from './http/front-server.ts';
 import { checkInjectionOptions, randomSource, type InjectionOptions } from './http/injection.ts';
 import { indexSpec } from './spec/spec-index.ts';
+import { demoCredentialCheck } from './vendor/demo-credentials.ts';
 import { vendorErrors } from './vendor/vendor-errors.ts';
 
 /**
@@ -30,18 +33,25 @@ export interface MockFleetOptions extends InjectionOptions {
   seed?: string;
   /** Prism's output and the mock's own events (restarts, 5xx it produced), per vendor. */
   onLog?: (vendor: Vendor, line: string) => void;
+  /** How much of Prism's own log reaches `onLog` (default `warn`; `info` logs every request). */
+  prismLogLevel?: PrismLogLevel;
   /** Browser access; default: local dev origins on any port. `false` turns CORS off. */
   cors?: CorsOptions | false;
   limits?: Partial<MockLimits>;
   /** Stateful mode: where each vendor's resources live; default in memory, seeded from the spec's fixtures. */
   stores?: Partial<Record<Vendor, Store<unknown>>>;
+  /**
+   * The engine process, forked earlier with `prelaunchPrismEngine()` so Prism loaded meanwhile;
+   * adopted in static and dynamic mode, ended in stateful mode (which needs no Prism).
+   */
+  prismEngine?: PrismHostLaunch;
 }
 
 export interface RunningMock {
   vendor: Vendor;
   url: string;
   port: number;
-  /** What answers behind the mock's front: a supervised Prism child, or the in-process stateful engine. */
+  /** What answers behind the mock's front: the supervised Prism engine (one process shared by every mock), or the in-process stateful engine. */
   engine: Pick<Engine, 'kind' | 'url' | 'pid' | 'ready'>;
 }
 
@@ -79,8 +89,9 @@ function close(server: Server): Promise<void> {
 
 /**
  * Starts one mock per vendor and resolves when every one answers. Each mock is a guarding front on
- * the public port (4010–4013 by default) in front of its engine: Prism (static, dynamic) on a free
- * loopback port, restarted if it dies, or the in-process stateful engine.
+ * the public port (4010–4013 by default) in front of its engine: Prism (static, dynamic), every
+ * vendor's spec in one supervised engine process (restarted if it dies or hangs), or the
+ * in-process stateful engine.
  */
 export async function startMocks(options: MockFleetOptions = {}): Promise<MockFleet> {
   const { vendors = allVendors, host = '127.0.0.1', mode = 'static', seed, onLog } = options;
@@ -108,14 +119,16 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
     if (stateful) stoppers.push(stateful.stop);
     // The public ports first, so a port clash fails before any Prism starts.
     const slots = new Map<Vendor, ReturnType<typeof engineSlot>>();
+    const bundles = new Map(vendors.map((vendor) => [vendor, bundleOf(vendor)]));
     for (const vendor of vendors) {
-      const index = indexSpec(bundleOf(vendor));
+      const index = indexSpec(bundles.get(vendor)!);
       const slot = engineSlot(mode === 'stateful' ? 'stateful' : 'prism');
       slots.set(vendor, slot);
       const { engine } = slot;
       engines.set(vendor, engine);
+      const errors = vendorErrors(vendor);
       const server = createFront({
-        errors: vendorErrors(vendor),
+        errors,
         index,
         engine,
         stateful: stateful?.handlers.get(vendor),
@@ -124,6 +137,16 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
         limits,
         random,
         log: log(vendor),
+        ...(mode === 'stateful'
+          ? {}
+          : {
+              coherence: dynamicCoherence(vendor, { dynamic: mode === 'dynamic' }),
+              credentials: demoCredentialCheck(vendor, bundles.get(vendor)!, errors),
+            }),
+        onRefusedOrigin: refusedOriginReporter(
+          log(vendor),
+          options.cors === false ? false : (options.cors?.origins ?? defaultCorsOrigins),
+        ),
       });
       const port = await listen(server, options.ports?.[vendor] ?? defaultMockPorts[vendor], host, vendor);
       fronts.push({ vendor, server, port });
@@ -132,26 +155,28 @@ export async function startMocks(options: MockFleetOptions = {}): Promise<MockFl
     if (mode === 'stateful') {
       for (const [vendor, engine] of stateful?.engines ?? []) slots.get(vendor)!.attach(engine);
     } else {
-      const started = await Promise.allSettled(
-        vendors.map(async (vendor) => {
-          const engine = await startPrismEngine({
-            specPath: bundlePath(vendor),
-            mode,
-            ...(seed === undefined ? {} : { seed }),
-            onLog: log(vendor),
-            onEvent: (line) => log(vendor)(`mock: ${line}`),
-          });
-          slots.get(vendor)!.attach(engine);
-          stoppers.push(() => engine.stop());
-        }),
-      );
-      const failure = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (failure) throw failure.reason;
+      const prism = await startPrismEngines({
+        ...(options.prismEngine ? { prelaunched: options.prismEngine } : {}),
+        documents: new Map(vendors.map((vendor) => [vendor, prismDocument(bundles.get(vendor)!)])),
+        mode,
+        ...(seed === undefined ? {} : { seed }),
+        ...(options.prismLogLevel ? { logLevel: options.prismLogLevel } : {}),
+        onLog: (vendor, line) => log(vendor)(line),
+        // One engine serves every mock: each mock's log tells of its restarts.
+        onEvent: (line) => {
+          for (const vendor of vendors) log(vendor)(`mock: ${line}`);
+        },
+      });
+      stoppers.push(prism.stop);
+      for (const [vendor, engine] of prism.engines) slots.get(vendor)!.attach(engine);
     }
   } catch (error) {
     await stopAll();
+    options.prismEngine?.dispose();
     throw error;
   }
+  // Unused (stateful mode): nothing else will end it.
+  if (mode === 'stateful') options.prismEngine?.dispose();
 
   const displayHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return {

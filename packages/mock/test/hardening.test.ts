@@ -2,7 +2,7 @@
  * The four Prism mocks as a frontend (or a hostile client) meets them: the spec's own update request
  * gets the spec's example; every request the mock refuses itself gets the vendor's documented status
  * and the vendor's envelope, and the mock answers normally afterwards. Also: CORS preflight, Prefer,
- * injected delay/error, and a Prism child killed with SIGKILL coming back.
+ * injected delay/error. (The engine dying or hanging: supervision.test.ts.)
  */
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -412,24 +412,4 @@ describe.concurrent.each(vendors)('%s mock, slow clients', (vendor) => {
     const { text } = await stall(mockOf(vendor).url, head);
     expect(text).toMatch(/^HTTP\/1\.1 408 /);
   }, 20_000);
-});
-
-describe.concurrent.each(vendors)('%s mock, Prism child killed', (vendor) => {
-  it('restarts Prism, logs it, and answers again', async () => {
-    const mock = mockOf(vendor);
-    const before = mock.engine.pid!;
-    expect(before).toEqual(expect.any(Number));
-    process.kill(before, 'SIGKILL');
-    const reply = await send(mock.url, read(vendor));
-    expect(reply.status).toBe(200);
-    expect(mock.engine.pid).not.toBe(before);
-    expect(events).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(
-          new RegExp(`^${vendor} mock: Prism \\(pid ${before}\\) exited unexpectedly with SIGKILL`),
-        ),
-        expect.stringMatching(new RegExp(`^${vendor} mock: Prism restarted`)),
-      ]),
-    );
-  }, 60_000);
 });

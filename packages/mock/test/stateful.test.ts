@@ -1,7 +1,7 @@
 /**
  * `mode: 'stateful'`: the mocks answer with the reference server's behaviour (the vendor core's
  * semantics, in process) on their own ports, so a frontend can update an environment and read the
- * update back; CORS and injection still apply.
+ * update back; CORS, injection and `Prefer` still apply, and `Prefer` never changes the state.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,16 @@ import type { QoderEnvironment } from '@envspec/types/qoder';
 import { startMocks, type MockFleet } from '../src/index.ts';
 import { invalidUtf8Bodies } from './support/invalid-utf8-bodies.ts';
 import { credentials, sendUpdate } from './support/vendor-requests.ts';
-import { envelopeIssues, errorMessage, findFreePort, readPath, send, updateRequest } from '@envspec/testkit';
+import {
+  documentedResponse,
+  envelopeIssues,
+  errorMessage,
+  findFreePort,
+  operationOf,
+  readPath,
+  send,
+  updateRequest,
+} from '@envspec/testkit';
 
 /** How each vendor's update sets a name-like field, and where the read shows it. */
 const updates: Record<Vendor, { body: (value: string) => unknown; readBack: (environment: unknown) => unknown }> = {
@@ -41,14 +50,22 @@ const updates: Record<Vendor, { body: (value: string) => unknown; readBack: (env
   },
 };
 
+const freePorts = async () =>
+  Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()])));
+
 let fleet: MockFleet;
+/** The static mocks, for what stateful mode must answer as they do. */
+let staticFleet: MockFleet;
 beforeAll(async () => {
-  const ports = Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()])));
-  fleet = await startMocks({ ports, mode: 'stateful' });
+  [fleet, staticFleet] = await Promise.all([
+    startMocks({ ports: await freePorts(), mode: 'stateful' }),
+    startMocks({ ports: await freePorts(), mode: 'static' }),
+  ]);
 }, 60_000);
-afterAll(async () => fleet?.stop());
+afterAll(async () => Promise.all([fleet?.stop(), staticFleet?.stop()]));
 
 const urlOf = (vendor: Vendor) => fleet.mocks.find((mock) => mock.vendor === vendor)!.url;
+const staticUrlOf = (vendor: Vendor) => staticFleet.mocks.find((mock) => mock.vendor === vendor)!.url;
 
 describe.each(vendors)('%s mock, stateful', (vendor) => {
   it('answers in process with the vendor core, not Prism', () => {
@@ -153,5 +170,67 @@ describe('run-wide injection (stateful, qoder)', () => {
     } finally {
       await injected.stop();
     }
+  });
+});
+
+describe.each(vendors)('%s mock, stateful, Prefer', (vendor) => {
+  const read = () => send(urlOf(vendor), { path: readPath(vendor), headers: credentials[vendor] });
+
+  it("answers Prefer: code=404 with the documented 404, and a write's documented 200 without storing it", async () => {
+    const before = await read();
+    const notFound = await send(urlOf(vendor), {
+      path: readPath(vendor),
+      headers: { ...credentials[vendor], prefer: 'code=404' },
+    });
+    expect(notFound.status, notFound.text).toBe(404);
+    expect(notFound.body).toEqual(
+      documentedResponse(vendor, operationOf(vendor, 'read').operation.operationId!, 404).example,
+    );
+    expect(envelopeIssues(vendor, notFound.body)).toBe('');
+
+    const value = `preferred ${randomBytes(4).toString('hex')}`;
+    const etag = before.headers.etag;
+    const preferred = await sendUpdate(urlOf(vendor), vendor, JSON.stringify(updates[vendor].body(value)), {
+      prefer: 'code=200',
+      ...(typeof etag === 'string' ? { 'if-match': etag } : {}),
+    });
+    expect(preferred.status, preferred.text).toBe(200);
+    expect(preferred.body).toEqual(updateRequest(vendor).expected);
+    const after = await read();
+    expect(after.body).toEqual(before.body);
+    expect(updates[vendor].readBack(after.body)).not.toBe(value);
+  });
+
+  it('answers an undocumented Prefer status exactly as the static mock does', async () => {
+    const ask = (target: string) =>
+      send(target, {
+        path: readPath(vendor),
+        headers: { ...credentials[vendor], prefer: 'code=418', 'x-request-id': 'req-prefer-parity' },
+      });
+    const [stateful, fromStatic] = await Promise.all([ask(urlOf(vendor)), ask(staticUrlOf(vendor))]);
+    expect(stateful.status).toBe(400);
+    expect(errorMessage(stateful.body)).toMatch(/Prefer: code=418 is not a documented response/);
+    // Each answer carries its own request id (Fabro makes a fresh one whatever the client sent).
+    const alike = (reply: typeof stateful) => ({
+      status: reply.status,
+      type: reply.headers['content-type'],
+      body: JSON.parse(reply.text.replaceAll(String(reply.headers['x-request-id']), '<its request id>')),
+    });
+    expect(alike(stateful)).toEqual(alike(fromStatic));
+  });
+
+  it('serves an injected documented status from the spec, with its headers', async () => {
+    const read = operationOf(vendor, 'read').operation;
+    // Its 429 where the read documents one, else its 500.
+    const status = read.responses['429'] ? 429 : 500;
+    const reply = await send(urlOf(vendor), {
+      path: readPath(vendor),
+      headers: { ...credentials[vendor], 'x-mock-error-rate': '1', 'x-mock-error-status': String(status) },
+    });
+    const documented = documentedResponse(vendor, read.operationId!, status);
+    expect(reply.status).toBe(status);
+    expect(reply.body).toEqual(documented.example);
+    for (const name of ['Retry-After', 'X-RateLimit-Limit'].filter((header) => header in documented.headers))
+      expect(reply.headers[name.toLowerCase()], name).toBe(String(documented.headers[name]));
   });
 });

@@ -33,9 +33,10 @@ function unavailable(name: keyof typeof descriptions): Command {
 export async function checkoutCommands(cwd: string): Promise<Command[]> {
   let commands: CheckoutCommands;
   try {
-    // A variable specifier: the package is absent where the CLI is installed, and tsc must not insist on it.
-    const specifier = '@envspec/scripts/commands';
-    commands = (await import(specifier)) as CheckoutCommands;
+    // `as string`: tsc must not resolve a package that is absent where the CLI is installed (nor
+    // compile its sources into this one), while esbuild, which strips the cast, still bundles it
+    // for `pnpm envspec` (scripts/launch.mjs).
+    commands = (await import('@envspec/scripts/commands' as string)) as CheckoutCommands;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
     return [unavailable('review'), unavailable('docs')];

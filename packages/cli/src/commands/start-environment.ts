@@ -2,7 +2,10 @@ import type { MockFleet, MockFleetOptions } from '@envspec/mock';
 import type { ServerFleet, StartServersOptions, StoreSelection } from '@envspec/server';
 
 export interface EnvironmentOptions {
-  /** The mocks, as `startMocks` takes them (`vendors` is shared with the servers). */
+  /**
+   * The mocks, as `startMocks` takes them (`vendors` is shared with the servers), with the Prism
+   * engine process forked ahead (`prismEngine`, see `prelaunchPrismEngine`) when there is one.
+   */
   mock: Omit<MockFleetOptions, 'stores'>;
   /** The reference servers, as `startServers` takes them. */
   server: Omit<StartServersOptions, 'stores' | 'store' | 'dataDir'>;

@@ -3,6 +3,7 @@ export {
   describeMocks,
   mockLog,
   mockUntilStopped,
+  prismLogLevel,
   type MockCommandOptions,
   type MockCommandSettings,
 } from './mock-command.ts';

@@ -15,29 +15,43 @@ import {
 import type { Vendor } from '@envspec/specs';
 import { defaultMockPorts } from '@envspec/vendors';
 import { defaultCorsOrigins } from '../http/cors.ts';
+import type { PrismHostLaunch } from '../engine/prism-engine.ts';
 import type { MockFleetOptions, RunningMock } from '../mock-fleet.ts';
+import { describeMode } from '../mode-summary.ts';
 import { describeMockSettings, mockOptions, mockSettings } from './mock-options.ts';
 
-export type MockCommandSettings = Omit<MockFleetOptions, 'onLog' | 'stores' | 'limits'> & {
+export type MockCommandSettings = Omit<
+  MockFleetOptions,
+  'onLog' | 'stores' | 'limits' | 'prismEngine' | 'prismLogLevel'
+> & {
   vendors: Vendor[];
   ports: Partial<Record<Vendor, number>>;
 };
 
+const verbose = () => Boolean(process.env.ENVSPEC_MOCK_VERBOSE);
+
 /**
- * The mock's log: its own events (a Prism restart, an error it produced) always, Prism's chatter
- * only with ENVSPEC_MOCK_VERBOSE=1; on stderr, so stdout stays the summary.
+ * The mock's log: its own events (an engine restart, a refused browser origin and the flag that
+ * allows it, an error it produced) always, on stderr; Prism's chatter only with ENVSPEC_MOCK_VERBOSE=1.
  */
-export function mockLog(vendor: Vendor | 'prism', line: string): void {
-  if (process.env.ENVSPEC_MOCK_VERBOSE || line.startsWith('mock')) process.stderr.write(`[${vendor}] ${line}\n`);
+export function mockLog(vendor: Vendor, line: string): void {
+  if (line.startsWith('mock')) process.stderr.write(`[${vendor}] ${line}\n`);
+  else if (verbose()) process.stdout.write(`[${vendor}] ${line}\n`);
 }
+
+/** Prism's own log level: only what ENVSPEC_MOCK_VERBOSE=1 shows is worth Prism formatting. */
+export const prismLogLevel = (): 'info' | 'silent' => (verbose() ? 'info' : 'silent');
 
 export function describeMocks(mocks: readonly RunningMock[]): string {
   const width = Math.max(...mocks.map((mock) => mock.vendor.length));
   return mocks.map((mock) => `  ${mock.vendor.padEnd(width)}  ${mock.url}`).join('\n');
 }
 
-/** Starts the mocks and keeps them up until a stop signal. */
-export async function mockUntilStopped(settings: MockCommandSettings): Promise<void> {
+/**
+ * Starts the mocks and keeps them up until a stop signal. `prismEngine`: the engine process forked
+ * before the command line was even parsed (`prelaunchPrismEngine`), adopted here.
+ */
+export async function mockUntilStopped(settings: MockCommandSettings, prismEngine?: PrismHostLaunch): Promise<void> {
   const host = settings.host ?? '127.0.0.1';
   await checkPorts(
     settings.vendors.map((vendor) => ({
@@ -49,21 +63,32 @@ export async function mockUntilStopped(settings: MockCommandSettings): Promise<v
   );
   // Prism and the fronts load only to mock: `--help` and a usage error stay quick.
   const { startMocks } = await import('../mock-fleet.ts');
-  const fleet = await startMocks({ ...settings, onLog: mockLog }).catch((error: unknown) => {
+  const fleet = await startMocks({
+    ...settings,
+    onLog: mockLog,
+    prismLogLevel: prismLogLevel(),
+    ...(prismEngine ? { prismEngine } : {}),
+  }).catch((error: unknown) => {
     throw new Error(`the mocks could not start: ${(error as Error).message}`);
   });
   stopOnSignals(fleet.stop);
-  const engine = settings.mode === 'stateful' ? 'stateful, in process' : `Prism, ${settings.mode ?? 'static'}`;
-  console.log(`Mocks ready (${engine}):\n\n${describeMocks(fleet.mocks)}\n`);
-  console.log(`${describeMockSettings(settings)} Set ENVSPEC_MOCK_VERBOSE=1 for Prism's log.`);
+  const mode = settings.mode ?? 'static';
+  console.log(`Mocks ready (${mode} mode):\n\n${describeMocks(fleet.mocks)}\n`);
+  console.log(describeMode(mode, settings.seed).join('\n'));
+  console.log(describeMockSettings(settings));
 }
 
 export interface MockCommandOptions {
   /** What runs once the flags are parsed; tests replace it to see the settings. */
   mock?: (settings: MockCommandSettings) => Promise<void>;
+  /** An engine process forked ahead of the command line's parsing, for the default `mock` to adopt. */
+  prismEngine?: PrismHostLaunch;
 }
 
-export function createMockCommand({ mock = mockUntilStopped }: MockCommandOptions = {}): Command {
+export function createMockCommand({
+  prismEngine,
+  mock = (settings) => mockUntilStopped(settings, prismEngine),
+}: MockCommandOptions = {}): Command {
   const command = configureCommand(
     new Command('mock').description(
       'Run the vendor-faithful mocks (Prism behind a guarding front, or stateful in process) until Ctrl-C or SIGTERM.',

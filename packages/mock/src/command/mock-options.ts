@@ -42,12 +42,17 @@ export function mockSettings(values: Record<string, unknown>): MockSettings {
   return settings;
 }
 
-/** The line under the mock table: what the run injects and who may call it from a browser. */
+/**
+ * The line under the mode's description in the mocks' banner: what the run injects, who may call it
+ * from a browser, and (for the Prism modes) how to see Prism's own log.
+ */
 export function describeMockSettings(settings: MockFleetOptions): string {
   const parts = [
     settings.delayMs ? `delay ${settings.delayMs} ms` : '',
     settings.errorRate ? `error rate ${settings.errorRate} (status ${settings.errorStatus ?? 500})` : '',
     settings.cors === false ? 'CORS off' : `CORS for ${settings.cors?.origins?.join(' ') ?? 'local dev origins'}`,
+    // Only the Prism modes have a Prism log to show.
+    settings.mode === 'stateful' ? '' : "ENVSPEC_MOCK_VERBOSE=1 shows Prism's log",
   ];
   return `${parts.filter(Boolean).join('; ')}.`;
 }

@@ -17,7 +17,6 @@ import { readRequestBody } from '../stateful/request-body.ts';
 import { createRequestValidator, type RequestValidator } from '../stateful/request-validation.ts';
 import { checkSecurity } from '../stateful/security-check.ts';
 import type { FetchHandler } from '../stateful/stateful-engine.ts';
-import { vendorErrors } from '../vendor/vendor-errors.ts';
 import { documentedAnswer, successStatus } from './documented-response.ts';
 
 export interface ExamplesEngineOptions {
@@ -53,7 +52,6 @@ export interface ExamplesEngine {
 export function createExamplesEngine(vendor: Vendor, options: ExamplesEngineOptions = {}): ExamplesEngine {
   const core = vendorCore(vendor);
   const document = bundleOf(vendor);
-  const errors = vendorErrors(vendor);
   const index = indexSpec(document);
   const limits = resolveBodyLimits(options.body);
   const validatorFor = createRequestValidator(document);
@@ -81,13 +79,15 @@ export function createExamplesEngine(vendor: Vendor, options: ExamplesEngineOpti
     );
     if (refused) throw refused;
     const preferences = parsePrefer(header('prefer'));
-    // Already in the vendor's wording; adapting a Prefer refusal again changes nothing (no findings).
-    checkPreferences(preferences, operation, errors);
+    const misfit = checkPreferences(preferences, operation);
+    if (misfit) throw misfit;
     if (preferences.dynamic === 'true') {
-      throw errors.adapt(
-        new ApiError(400, 'Prefer: dynamic=true is not served in process: the examples engine answers examples only', {
+      throw new ApiError(
+        400,
+        'Prefer: dynamic=true is not served in process: the examples engine answers examples only',
+        {
           code: 'invalid_prefer',
-        }),
+        },
       );
     }
     const invalid = validatorOf(operation).check({

@@ -13,13 +13,15 @@ import {
   serializeAnswer,
   vendorCore,
 } from '@envspec/vendors';
+import type { DynamicCoherence } from '../dynamic/coherence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { FetchHandler } from '../stateful/index.ts';
+import { checkPreferences, parsePrefer } from '../spec/prefer.ts';
 import type { SpecIndex } from '../spec/spec-index.ts';
+import type { CredentialCheck } from '../vendor/demo-credentials.ts';
 import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 import type { CorsPolicy } from './cors.ts';
 import { injectionFor, type Injection } from './injection.ts';
-import { checkPreferences, parsePrefer } from '../spec/prefer.ts';
 import { isPrismOwnError, prismFailure, type UpstreamReply } from './prism-errors.ts';
 import { answerInProcess } from './in-process.ts';
 import { clientHeaders, forward } from './proxy.ts';
@@ -92,6 +94,12 @@ export interface FrontOptions {
   limits: MockLimits;
   random: () => number;
   log: (line: string) => void;
+  /** Makes Prism's generated answers coherent (static and dynamic modes). */
+  coherence?: DynamicCoherence;
+  /** Told of every request from a browser origin the CORS policy does not allow. */
+  onRefusedOrigin?: (origin: string) => void;
+  /** Refuses credentials the engine would take (Prism only checks that some are present). */
+  credentials?: CredentialCheck;
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
@@ -114,8 +122,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The public face of one vendor's mock: a node:http server that guards each request, answers CORS
- * and injected delays/errors itself, forwards the rest to the engine (Prism, or the reference server
- * in stateful mode) and turns Prism's own errors into the vendor's.
+ * and injected delays/errors itself, forwards the rest to the engine (Prism, or the in-process
+ * stateful engine) and turns Prism's own errors into the vendor's.
  */
 export function createFront(options: FrontOptions): Server {
   const { errors, index, engine, limits, cors } = options;
@@ -189,6 +197,7 @@ export function createFront(options: FrontOptions): Server {
     const origin = firstHeader(req.headers.origin);
     const allowedOrigin = cors?.allowedOrigin(origin);
     const corsHeaders = allowedOrigin && cors ? cors.responseHeaders(allowedOrigin) : {};
+    if (origin !== undefined && !allowedOrigin) options.onRefusedOrigin?.(origin);
 
     // The errors are adapted where they are made; this renders them as the reference server does.
     const sendError = (error: ApiError) => {
@@ -234,8 +243,11 @@ export function createFront(options: FrontOptions): Server {
 
       const path = index.match(target.path);
       const operation = path?.operations.get(method);
+      if (operation) options.credentials?.(method, operation.operation, req.headers);
       const preferences = parsePrefer(firstHeader(req.headers.prefer));
-      if (!options.stateful && operation) checkPreferences(preferences, operation, errors);
+      // The stateful engine checks (and serves) `Prefer` itself, so that in-page handlers get it too.
+      const misfit = !options.stateful && operation ? checkPreferences(preferences, operation) : undefined;
+      if (misfit) throw errors.adapt(misfit);
 
       const injection = injectionFor(req.headers, options.injection, errors);
       if (injection.delayMs > 0) {
@@ -251,8 +263,9 @@ export function createFront(options: FrontOptions): Server {
       };
       if (injection.errorRate > 0 && options.random() < injection.errorRate) {
         const status = injection.errorStatus;
-        // A status the operation documents is served as documented (example body, Retry-After, …).
-        if (options.stateful || !operation?.responses.has(String(status))) {
+        // A status the operation documents is served as documented (example body, Retry-After, …),
+        // by Prism or by the stateful engine, which answer `Prefer: code=…` without touching state.
+        if (!operation?.responses.has(String(status))) {
           injected = true;
           throw errors.adapt(
             new ApiError(
@@ -267,9 +280,15 @@ export function createFront(options: FrontOptions): Server {
         overrides.prefer = `code=${status}`;
       }
 
-      const reply = options.stateful
+      const prefer = options.coherence?.upstreamPrefer(overrides.prefer ?? firstHeader(req.headers.prefer));
+      if (prefer !== undefined) overrides.prefer = prefer;
+      const engineReply = options.stateful
         ? await answerInProcess(options.stateful, req, req.url ?? target.path, body, overrides)
         : await callEngine(req, req.url ?? target.path, body, overrides);
+      const reply =
+        options.coherence && path && options.coherence.generates(preferences)
+          ? options.coherence.apply(engineReply, { path: target.path, template: path.template })
+          : engineReply;
       if (!options.stateful && isPrismOwnError(reply)) {
         const failure = prismFailure(
           reply,

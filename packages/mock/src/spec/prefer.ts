@@ -1,5 +1,5 @@
+import { ApiError } from '@envspec/vendors';
 import type { IndexedOperation } from './spec-index.ts';
-import { ApiError, type VendorErrors } from '../vendor/vendor-errors.ts';
 
 /** Prism's `Prefer` preferences: `code=404`, `example=notFound`, `dynamic=true`. */
 export interface Preferences {
@@ -23,28 +23,35 @@ export function parsePrefer(header: string | undefined): Preferences {
   return preferences;
 }
 
+/** The status a `Prefer` choice picks: its `code`, or (for an `example` alone) the operation's first success status. */
+export function preferredStatus(preferences: Preferences, operation: IndexedOperation): string | undefined {
+  return preferences.code ?? [...operation.responses.keys()].filter((status) => status.startsWith('2')).sort()[0];
+}
+
 /**
- * Checks a `Prefer` choice against the operation's documented responses before Prism sees it, so a
- * typo gets a 400 naming what exists instead of Prism's 404/422/500 problem documents.
+ * Checks a `Prefer` choice against the operation's documented responses, so a typo gets a 400
+ * naming what exists (instead of Prism's 404/422/500 problem documents, or a silently ignored
+ * header). Returns the raw failure; whoever answers adapts it to the vendor.
  */
-export function checkPreferences(preferences: Preferences, operation: IndexedOperation, errors: VendorErrors): void {
+export function checkPreferences(preferences: Preferences, operation: IndexedOperation): ApiError | undefined {
   const where = `${operation.method} ${operation.template}`;
-  const fail = (message: string) => errors.adapt(new ApiError(400, message, { code: 'invalid_prefer' }));
+  const fail = (message: string) => new ApiError(400, message, { code: 'invalid_prefer' });
   const statuses = [...operation.responses.keys()];
   const { code, example, dynamic } = preferences;
   if (code !== undefined && !operation.responses.has(code)) {
-    throw fail(`Prefer: code=${code} is not a documented response of ${where}; documented: ${statuses.join(', ')}`);
+    return fail(`Prefer: code=${code} is not a documented response of ${where}; documented: ${statuses.join(', ')}`);
   }
   if (dynamic !== undefined && dynamic !== 'true' && dynamic !== 'false') {
-    throw fail(`Prefer: dynamic=${dynamic} must be true or false`);
+    return fail(`Prefer: dynamic=${dynamic} must be true or false`);
   }
-  if (example === undefined) return;
-  const status = code ?? statuses.filter((candidate) => candidate.startsWith('2')).sort()[0];
+  if (example === undefined) return undefined;
+  const status = preferredStatus(preferences, operation);
   const examples = status === undefined ? [] : (operation.responses.get(status) ?? []);
   if (!examples.includes(example)) {
     const listed = examples.length ? `its examples: ${examples.join(', ')}` : 'it has no named examples';
-    throw fail(
+    return fail(
       `Prefer: example=${example} is not an example of the ${status ?? 'success'} response of ${where}; ${listed}`,
     );
   }
+  return undefined;
 }

@@ -17,8 +17,10 @@ import {
   type Store,
   type VendorOptionName,
 } from '@envspec/vendors';
+import { checkPreferences, parsePrefer } from '../spec/prefer.ts';
 import { routeRequest } from '../spec/route.ts';
 import { indexSpec, type IndexedOperation } from '../spec/spec-index.ts';
+import { preferredAnswer, statefulPreferenceMisfit } from './preferred-answer.ts';
 import { readRequestBody } from './request-body.ts';
 import { createRequestValidator, type RequestValidator } from './request-validation.ts';
 import { checkSecurity } from './security-check.ts';
@@ -62,7 +64,9 @@ function headersOf(request: Request): Record<string, string> {
  * A vendor's API in process, browser-safe: each request is checked in the reference server's
  * order (rate limit, body, route, credentials, Content-Type and request validation against the
  * bundled spec with Ajv), then answered with the vendor core's semantics over `store`; every
- * failure in the vendor's envelope with the server's status, headers and wording.
+ * failure in the vendor's envelope with the server's status, headers and wording. A mock's one
+ * addition: `Prefer: code=…` (and `example=…`) answers with that documented response instead,
+ * leaving the store alone; an undocumented choice is the static mock's 400.
  */
 export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOptions = {}): StatefulEngine {
   const core = vendorCore(vendor);
@@ -94,6 +98,10 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
     const { operation, params } = matched;
     const refused = checkSecurity(document, operation.operation, header, () => gate.authorize(credentialKnown, method));
     if (refused) throw refused;
+    // Where the static mock checks it: after the credentials, before the request itself.
+    const preferences = parsePrefer(header('prefer'));
+    const misfit = checkPreferences(preferences, operation) ?? statefulPreferenceMisfit(preferences);
+    if (misfit) throw misfit;
     let validator = validators.get(operation);
     if (!validator) {
       validator = validatorFor(operation.entry);
@@ -107,6 +115,9 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
       body: body.value,
     });
     if (invalid) throw invalid;
+    // A documented answer asked for (`Prefer: code=404`) is served from the spec: no state is read or written.
+    const preferred = preferredAnswer(document, operation, preferences);
+    if (preferred) return preferred;
     const handler = semantics[operation.operation.operationId];
     if (!handler) throw new Error(`the ${vendor} core has no semantics for ${operation.operation.operationId}`);
     return handler.handle({ params, header, body: body.value }, context);
@@ -124,7 +135,7 @@ export function createStatefulEngine(vendor: Vendor, options: StatefulEngineOpti
       try {
         if (metered.refusal) throw metered.refusal;
         const reply = await answer(request, header, credential);
-        return new Response(JSON.stringify(reply.body), {
+        return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
           status: reply.status,
           headers: {
             'Content-Type': jsonContentType,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkInjectionOptions, injectionFor, randomSource } from '../../src/http/injection.ts';
-import { parsePrefer } from '../../src/spec/prefer.ts';
 import { vendorErrors } from '../../src/vendor/vendor-errors.ts';
 
 const defaults = checkInjectionOptions({ delayMs: 100, errorRate: 0.5, errorStatus: 503 });
@@ -35,14 +34,4 @@ describe('randomSource', () => {
     for (const [a, b] of draws) expect(a).toBe(b);
     expect(new Set(draws.map(([a]) => a)).size).toBe(5);
   });
-});
-
-describe('parsePrefer', () => {
-  it.each<[string | undefined, object]>([
-    [undefined, {}],
-    ['code=404', { code: '404' }],
-    ['code=404, example=notFound', { code: '404', example: 'notFound' }],
-    ['return=minimal; code=200', { code: '200' }],
-    ['dynamic=true', { dynamic: 'true' }],
-  ])('%s', (header, want) => expect(parsePrefer(header)).toEqual(want));
 });
