@@ -5,10 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { vendors, type Vendor } from '@envspec/specs';
+import { readFileSync } from 'node:fs';
 import { descendantsOf, isRunning } from '@envspec/testkit';
 import { canListen, freeVendorPorts, portFlags, spawnCli, spawnPnpmStart } from '../support/cli-process.ts';
 
 const readyLine = /Press Ctrl-C to stop/;
+
+const commandLineOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+};
 const stopWithinMs = 5_000;
 
 /** `envspec start` on free ports, for every vendor or the ones given (a smaller fleet starts faster). */
@@ -89,7 +98,7 @@ describe('envspec start with moved ports', () => {
         expect((await fetch(`http://127.0.0.1:${port}${qoderPath}`, { headers })).status).toBe(200);
 
       // An engine killed from outside: the mock says so, starts it again and answers again.
-      const engine = tree.find((pid) => isRunning(pid) && descendantsOf(pid).length === 0 && pid !== cli.pid);
+      const engine = tree.find((pid) => commandLineOf(pid).includes('prism-host-child.js'));
       expect(engine).toBeDefined();
       process.kill(engine!, 'SIGKILL');
       await cli.waitFor(/exited unexpectedly/, 30_000);
