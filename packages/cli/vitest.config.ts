@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Their own tasks: test:consumer (the packed tarballs) and test:postgres (a real PostgreSQL).
     exclude: ['test/consumer/**', 'test/postgres/**'],
-    // The lifecycle tests start the whole fleet (four mocks with their Prism engine, four servers) several times.
+    // The lifecycle tests start the whole fleet (four mocks, their Prism engine, four servers) several times.
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -53,18 +53,11 @@ async function expectAllGone(ports: number[], tree: number[], withinMs: number):
   }
 }
 
-// SIGTERM with the whole fleet; SIGINT and SIGHUP take the same path, checked on two vendors.
-const signalCases = [
-  ['SIGTERM', vendors],
-  ['SIGINT', ['qoder', 'fabro']],
-  ['SIGHUP', ['datadog', 'launchdarkly']],
-] as const;
-
 describe('envspec start stops everything it started', () => {
-  it.each(signalCases)(
-    '%s: exits 0, every port free and no process of the tree left within 5 s (%j)',
-    async (signal, only) => {
-      const { cli, ports, tree } = await startFleet(only);
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    '%s: exits 0, every port free and no process of the tree left within 5 s',
+    async (signal) => {
+      const { cli, ports, tree } = await startFleet();
       const sent = Date.now();
       cli.child.kill(signal);
       const { code } = await cli.exited;
@@ -97,13 +90,13 @@ describe('envspec start with moved ports', () => {
       for (const port of [mockPorts.qoder, serverPorts.qoder])
         expect((await fetch(`http://127.0.0.1:${port}${qoderPath}`, { headers })).status).toBe(200);
 
-      // An engine killed from outside: the mock says so, starts it again and answers again.
+      // An engine killed from outside: the mock says so (answering 503 meanwhile), starts it again and answers again.
       const engine = tree.find((pid) => commandLineOf(pid).includes('prism-host-child.js'));
       expect(engine).toBeDefined();
       process.kill(engine!, 'SIGKILL');
-      await cli.waitFor(/exited unexpectedly/, 30_000);
+      await cli.waitFor(/Prism engine \(pid \d+\) exited unexpectedly with SIGKILL/, 30_000);
+      await cli.waitFor(/Prism engine restarted/, 60_000);
       expect((await fetch(`http://127.0.0.1:${mockPorts.qoder}${qoderPath}`, { headers })).status).toBe(200);
-      expect(cli.stderr()).toMatch(/restarted/);
     } finally {
       cli.child.kill('SIGTERM');
       await cli.exited;
