@@ -55,7 +55,10 @@ export async function runContracts(options: ContractRunOptions): Promise<number>
     globalSetup: [resolve(here, `global-setup.${extension}`)],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    fileParallelism: true,
+    // As vitest.config.ts: every stateful target serves one suite, so files run side by side, except
+    // on a url target (one deployment every suite writes to), where they take turns.
+    fileParallelism: !options.targets.some((kind) => isolationOf(kind) === 'shared'),
+    maxWorkers: 6,
     watch: false,
     // Run the suites through vitest's own module runner even from node_modules, so they share its `describe`.
     server: { deps: { inline: [dirname(here)] } },
