@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startPrism } from '@envspec/mock';
+import { startBarePrism } from '../baseline/bare-prism.ts';
 import type { Vendor } from '@envspec/specs';
 import { bundlePath } from '@envspec/specs/files';
 import { findFreePort as freePort } from '@envspec/testkit';
@@ -58,7 +58,7 @@ const variantEntry = fileURLToPath(new URL('./serve-variant.ts', import.meta.url
 
 async function startVariant(variant: ServerVariant, vendor: Vendor, options: ServerBenchOptions): Promise<Target> {
   if (variant === 'prism') {
-    const prism = await startPrism({ specPath: bundlePath(vendor), port: await freePort() });
+    const prism = await startBarePrism({ specPath: bundlePath(vendor), port: await freePort() });
     return { url: prism.url, pid: prism.child.pid!, stop: () => prism.stop() };
   }
   return startChildServer(variantEntry, [variant, vendor, options.logLevel], {

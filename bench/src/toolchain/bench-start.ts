@@ -8,7 +8,7 @@
  * endpoints at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { startPrism } from '@envspec/mock';
+import { startBarePrism } from '../baseline/bare-prism.ts';
 import { vendors, type Vendor } from '@envspec/specs';
 import { bundlePath } from '@envspec/specs/files';
 import { findFreePort } from '@envspec/testkit';
@@ -181,7 +181,7 @@ async function startEnvspec(root: string, launcher: keyof typeof launchers = 'pn
 
 async function barePrism(vendor: Vendor): Promise<{ ms: number; rssMiB: number }> {
   const started = performance.now();
-  const prism = await startPrism({ specPath: bundlePath(vendor), port: await findFreePort() });
+  const prism = await startBarePrism({ specPath: bundlePath(vendor), port: await findFreePort() });
   const ms = performance.now() - started;
   const rssMiB = readRssMiB(prism.child.pid!) ?? Number.NaN;
   await prism.stop();

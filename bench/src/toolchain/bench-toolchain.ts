@@ -1,7 +1,8 @@
 import { fork, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import { startMocks, startPrism } from '@envspec/mock';
+import { startMocks } from '@envspec/mock';
+import { startBarePrism } from '../baseline/bare-prism.ts';
 import { vendors, type Vendor } from '@envspec/specs';
 import { bundlePath } from '@envspec/specs/files';
 import { findFreePort as freePort } from '@envspec/testkit';
@@ -41,7 +42,7 @@ export interface ToolchainResults {
   referenceReadyFromProcessStartMs: Summary;
   /** `startMocks()` until all four mocks answer (one Prism engine process serving the four specs). */
   mocksReadyMs: Summary;
-  /** One `prism mock` child (`startPrism`) until it answers, each spec in turn. */
+  /** One `prism mock` child (`startBarePrism`) until it answers, each spec in turn. */
   prismStartMs: Summary;
   /**
    * The four mocks in a fresh process (`startMocks()`, imports included) until each answers a GET,
@@ -160,7 +161,7 @@ async function benchMocksVsPrism(
     const vendor = vendors[round % vendors.length]!;
     const runBare = async () => {
       const started = performance.now();
-      const prism = await startPrism({ specPath: bundlePath(vendor), port: await freePort() });
+      const prism = await startBarePrism({ specPath: bundlePath(vendor), port: await freePort() });
       const ms = performance.now() - started;
       bareRss.push(readRssMiB(prism.child.pid!) ?? Number.NaN);
       await prism.stop();
@@ -257,7 +258,7 @@ export async function benchToolchain(options: ToolchainBenchOptions): Promise<To
   for (const vendor of vendors) {
     const port = await freePort();
     const started = performance.now();
-    const process = await startPrism({ specPath: bundlePath(vendor), port });
+    const process = await startBarePrism({ specPath: bundlePath(vendor), port });
     prism.push(performance.now() - started);
     await process.stop();
     log(`  prism ${vendor}: answering in ${prism[prism.length - 1]!.toFixed(0)} ms`);

@@ -8,7 +8,7 @@ export {
 } from './mock-fleet.ts';
 export { describeMode } from './mode-summary.ts';
 export { prelaunchPrismEngine, type PrismHostLaunch } from './engine/prism-engine.ts';
-export { startPrism, type PrismMode, type PrismOptions, type PrismProcess } from './prism-process.ts';
+export type { PrismMode } from './engine/prism-engine.ts';
 export { defaultMockPorts } from '@envspec/vendors';
 export { defaultMockLimits, type MockLimits } from './http/front-server.ts';
 export { defaultCorsOrigins, type CorsOptions } from './http/cors.ts';

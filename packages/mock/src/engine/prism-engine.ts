@@ -1,8 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Vendor } from '@envspec/specs';
-import type { PrismMode } from '../prism-process.ts';
 import { withTimeout, type Engine } from './engine.ts';
+
+/** How Prism answers: with the spec's examples, or with data generated from the schemas. */
+export type PrismMode = 'static' | 'dynamic';
 
 const childPath = fileURLToPath(new URL('./prism-host-child.js', import.meta.url));
 

@@ -1,5 +1,6 @@
 import { bundleOf, type Vendor } from '@envspec/specs';
 import {
+  AccessGate,
   ApiError,
   answerFailure,
   explainAuthentication,
@@ -47,7 +48,8 @@ export interface ExamplesEngine {
  * against the bundled spec with Ajv), every failure in the vendor's envelope; a valid request gets
  * the documented response it names with `Prefer: code=…, example=…` (Prism's syntax, checked
  * against what the operation documents), else the first example of the operation's success status.
- * Any well-formed credential is accepted: nothing is stored, so there is nothing to protect.
+ * It takes the documented demo credentials and nothing else, as the Prism mock and stateful mode do
+ * (a read-only one may read but not write), so a token that works here works on the reference server.
  */
 export function createExamplesEngine(vendor: Vendor, options: ExamplesEngineOptions = {}): ExamplesEngine {
   const core = vendorCore(vendor);
@@ -56,6 +58,8 @@ export function createExamplesEngine(vendor: Vendor, options: ExamplesEngineOpti
   const limits = resolveBodyLimits(options.body);
   const validatorFor = createRequestValidator(document);
   const validators = new Map<IndexedOperation, RequestValidator>();
+  // No rate limits: examples keep no state to count in (ask for the 429 with Prefer).
+  const gate = new AccessGate(core);
 
   const validatorOf = (operation: IndexedOperation) => {
     let validator = validators.get(operation);
@@ -72,12 +76,11 @@ export function createExamplesEngine(vendor: Vendor, options: ExamplesEngineOpti
     const routed = routeRequest(index.paths, request.method.toUpperCase(), url.pathname);
     if (!('operation' in routed)) throw routed;
     const { operation, params } = routed;
+    const credential = gate.identify(header);
     const refused = checkSecurity(document, operation.operation, header, () =>
-      core.credentials.presented(header) === undefined
-        ? new ApiError(core.credentials.unauthenticatedStatus, 'the credential is malformed')
-        : undefined,
+      gate.authorize(credential, request.method.toUpperCase()),
     );
-    if (refused) throw refused;
+    if (refused) throw explainAuthentication(core, refused, credential);
     const preferences = parsePrefer(header('prefer'));
     const misfit = checkPreferences(preferences, operation);
     if (misfit) throw misfit;
