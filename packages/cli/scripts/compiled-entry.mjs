@@ -9,8 +9,8 @@
  * esbuild bundles the workspace's own sources (`@envspec/*`, relative imports) into ES modules,
  * split at dynamic imports so that what the entry loads later is still loaded later; every other
  * package stays an import of its installed file, by absolute path, loaded by Node as usual. Each
- * source's `import.meta.url` is its own file's URL, so paths computed from it (the Prism engine's
- * child script) are the same as when the source runs as it is.
+ * source's `import.meta.url` (and `dirname`, `filename`) is its own file's, so paths computed from it
+ * (the Prism engine's child script, the contract suites) are the same as when the source runs as it is.
  *
  * The cache: `<cacheDir>/current.json` names the build in use and every file it was made from
  * (sources with their size and mtime, installed packages it imports); a build is reused while all
@@ -18,11 +18,11 @@
  * `current.json` by an atomic rename, so two starts at once never read half a build.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Changes when the way entries are compiled changes, so older builds are not reused. */
-const formatVersion = 1;
+const formatVersion = 2;
 /** Builds no longer named in current.json are removed once this old (a start may still be loading one). */
 const keepOldBuildsMs = 60 * 60 * 1000;
 
@@ -97,7 +97,10 @@ const workspaceOnly = {
     build.onLoad({ filter: /\.[cm]?ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       return {
-        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        contents: source
+          .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+          .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
+          .replaceAll('import.meta.filename', JSON.stringify(args.path)),
         loader: 'ts',
       };
     });

@@ -28,14 +28,20 @@ async function writeSources(greeting: string): Promise<void> {
   await mkdir(sources, { recursive: true });
   await writeFile(
     join(sources, 'dep.ts'),
-    `export const greeting: string = ${JSON.stringify(greeting)};\nexport const where: string = import.meta.url;\n`,
+    [
+      `export const greeting: string = ${JSON.stringify(greeting)};`,
+      'export const where: string = import.meta.url;',
+      'export const folder: string = import.meta.dirname;',
+      'export const file: string = import.meta.filename;',
+      '',
+    ].join('\n'),
   );
   await writeFile(
     entry,
     [
       "import { stringify } from 'yaml';",
-      "import { greeting, where } from './dep.ts';",
-      'export const answer = { greeting, where, yaml: stringify({ a: 1 }).trim() };',
+      "import { file, folder, greeting, where } from './dep.ts';",
+      'export const answer = { greeting, where, folder, file, yaml: stringify({ a: 1 }).trim() };',
       "export const later = () => import('./late.ts');",
       '',
     ].join('\n'),
@@ -53,7 +59,7 @@ interface Compiled {
 const compile = (): Promise<Compiled> => compiledEntry({ entry, cacheDir });
 const load = async (compiled: Compiled) =>
   (await import(`${compiled.url}?${Date.now()}`)) as {
-    answer: { greeting: string; where: string; yaml: string };
+    answer: { greeting: string; where: string; folder: string; file: string; yaml: string };
     later(): Promise<{ late: number }>;
   };
 
@@ -66,6 +72,8 @@ describe('compiledEntry', () => {
       greeting: 'hello',
       // The source's own URL, not the bundle's.
       where: pathToFileURL(join(sources, 'dep.ts')).href,
+      folder: sources,
+      file: join(sources, 'dep.ts'),
       yaml: 'a: 1',
     });
     expect((await module.later()).late).toBe(42);
