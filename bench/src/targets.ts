@@ -134,7 +134,8 @@ export const checks: Check[] = [
   },
   {
     id: 'start-vs-prism',
-    target: '`pnpm start`: all eight endpoints (4 mocks, 4 reference servers) answering ≤ 1.3× one bare `prism mock`',
+    target:
+      '`envspec start`: all eight endpoints (4 mocks, 4 reference servers) answering ≤ 1.3× one bare `prism mock`',
     values: (all) => one(all.toolchain?.results.start?.ratio),
     meets: (value) => value <= 1.3,
     worst: 'max',
@@ -142,7 +143,7 @@ export const checks: Check[] = [
   },
   {
     id: 'start-rss',
-    target: '`pnpm start`: total RSS of every process it runs < 350 MiB, after start and after a 30 s load round',
+    target: '`envspec start`: total RSS of every process it runs < 350 MiB, after start and after a 30 s load round',
     values: (all) => {
       const start = all.toolchain?.results.start;
       return start
@@ -169,7 +170,7 @@ function detail(id: TargetId, all: AllResults): string {
   if (id === 'mocks-ready' && toolchain) return ` (one Prism alone: ${ms(toolchain.prismStartMs.median)})`;
   const start = toolchain?.start;
   if (id === 'start-vs-prism' && start)
-    return ` (${ms(start.allEightMs.median)} from spawning \`pnpm start\` vs ${ms(start.barePrismMs.median)}, median of ${start.ratio.rounds.length} rounds side by side; without pnpm in front, \`node packages/cli/scripts/launch.mjs start\`: ${ratio(start.withoutPnpm.ratio.median)}, ${ms(start.withoutPnpm.allEightMs.median)})`;
+    return ` (${ms(start.allEightMs.median)} from spawning the installed bin vs ${ms(start.barePrismMs.median)}, median of ${start.ratio.rounds.length} rounds side by side; \`pnpm start\` in the same rounds: ${ratio(start.viaPnpm.ratio.median)}, ${ms(start.viaPnpm.allEightMs.median)})`;
   const soak = all.soak?.results;
   if (id === 'soak-throughput' && soak)
     return soak.failedRounds > 0
@@ -246,8 +247,8 @@ export function informationalRows(all: AllResults): TargetRow[] {
       .map((entry) => `${entry.role} ${mib(entry.afterStartMiB)} → ${mib(entry.afterLoadMiB)}`);
     rows.push({
       id: 'info',
-      target: "`pnpm start`'s processes, RSS after start → after the load round",
-      measured: `${shares.join('; ')}; peak ${mib(start.load.peakTotalRssMiB)} under ${Math.round(start.load.requestsPerSecond)} req/s${start.load.non2xx ? ` (${start.load.non2xx} non-2xx/errors)` : ''}; pnpm's own process, which runs the script: ${mib(start.pnpmRssMiB.median)}`,
+      target: "`envspec start`'s processes, RSS after start → after the load round",
+      measured: `${shares.join('; ')}; peak ${mib(start.load.peakTotalRssMiB)} under ${Math.round(start.load.requestsPerSecond)} req/s${start.load.non2xx ? ` (${start.load.non2xx} non-2xx/errors)` : ''}; behind \`pnpm start\`, pnpm's own process adds ${mib(start.viaPnpm.pnpmRssMiB.median)}`,
       pass: null,
       note: notes['start-processes']?.pass ?? '',
     });

@@ -1,11 +1,12 @@
 /**
- * `pnpm start` as a developer runs it: spawned as `pnpm start -- --free-ports` (free ports, so it
- * cannot collide with another envspec), timed until all eight endpoints (four mocks, four reference
- * servers) have answered an authenticated GET of their fixture, against one bare `prism mock` of one
- * spec until it answers, side by side round by round; and the RSS of every process it runs (the
- * shell, the process holding the fronts and the servers, the Prism engine, and a TypeScript loader
- * if there is one; pnpm's own process apart) after start and after a load round through all eight
- * endpoints at once.
+ * `envspec start` as a user runs it — the CLI's bin installed from the packed tarballs
+ * (installed-cli.ts), what `npx envspec start` runs — with `--free-ports`, so it cannot collide with
+ * another envspec, timed until all eight endpoints (four mocks, four reference servers) have
+ * answered an authenticated GET of their fixture, against one bare `prism mock` of one spec until it
+ * answers, and against `pnpm start -- --free-ports` as a contributor types it, the three side by
+ * side round by round in rotating order; and the RSS of every process `envspec start` runs (the
+ * process holding the fronts and the servers, the Prism engine) after start and after a load round
+ * through all eight endpoints at once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startBarePrism } from '../baseline/bare-prism.ts';
@@ -14,35 +15,31 @@ import { bundlePath } from '@envspec/specs/files';
 import { findFreePort } from '@envspec/testkit';
 import { processTree, readRssMiB, sampleTreeRss, type TreeProcess } from '../process.ts';
 import { runLoad } from '../server/load.ts';
+import { installCli } from './installed-cli.ts';
 import { fabroWorkload, fixtureGet, workloads, type Workload } from '../server/workloads.ts';
 import { summarize, type Summary } from '../stats.ts';
 
 export interface StartProcessRss {
-  /** What the process is: `pnpm`, `shell`, `tsx launcher`, `esbuild (tsx)`, `fronts + reference servers`, `Prism engine`. */
+  /** What the process is: `fronts + reference servers`, `Prism engine`, or its command for anything else. */
   role: string;
   afterStartMiB: number;
   afterLoadMiB: number;
 }
 
 export interface StartResults {
-  /** From spawning `pnpm start` until all eight endpoints answered. */
+  /** From spawning `envspec start` (its installed bin) until all eight endpoints answered. */
   allEightMs: Summary;
   /** One bare `prism mock` child until it answers, in the same rounds. */
   barePrismMs: Summary;
   /** Per-round ratio all eight / bare Prism. */
   ratio: Summary;
-  /**
-   * Total RSS of every process `pnpm start` runs (the shell, the process holding the fronts and the
-   * servers, the Prism engine; pnpm's own process apart), right after all eight answered, per round.
-   */
+  /** Total RSS of every process `envspec start` runs, right after all eight answered, per round. */
   totalRssAfterStartMiB: Summary;
-  /** pnpm's own process, which runs the script and waits for it. */
-  pnpmRssMiB: Summary;
   /**
-   * The same start without pnpm in front (`node packages/cli/scripts/launch.mjs start`, what the script
-   * runs), in the same rounds: how much of the time is pnpm's own start.
+   * `pnpm start -- --free-ports` in the same rounds (pnpm runs `packages/cli/scripts/launch.mjs`, the
+   * same CLI compiled from its sources): its time, its ratio, and pnpm's own process's RSS.
    */
-  withoutPnpm: { allEightMs: Summary; ratio: Summary };
+  viaPnpm: { allEightMs: Summary; ratio: Summary; pnpmRssMiB: Summary };
   /** The load round: the same total right after it and its peak during it, and each process's share. */
   load: {
     seconds: number;
@@ -54,14 +51,16 @@ export interface StartResults {
   };
 }
 
+/** The process `envspec start` runs in: the installed bin, or launch.mjs behind `pnpm start`. */
+const envspecStart = /(cli\/dist\/bin\.js|scripts\/launch\.mjs) start/;
+
 function roleOf(process: TreeProcess, rootPid: number): string {
   const { command, pid } = process;
-  if (pid === rootPid) return 'pnpm';
+  // pnpm start's own process (when it is the one spawned; the envspec bin spawned alone is the fronts' process).
+  if (pid === rootPid && !envspecStart.test(command)) return 'pnpm';
   if (command.includes('prism-host-child')) return 'Prism engine';
-  if (/\/esbuild\b/.test(command)) return 'esbuild (tsx)';
-  if (command.includes('tsx/dist/cli')) return 'tsx launcher';
   if (/^(\/bin\/)?sh /.test(command)) return 'shell';
-  if (command.includes('scripts/src/start/')) return 'fronts + reference servers';
+  if (envspecStart.test(command)) return 'fronts + reference servers';
   return command.split(' ')[0] ?? 'other';
 }
 
@@ -75,7 +74,7 @@ function byRole(rootPid: number): Map<string, number> {
   return roles;
 }
 
-/** What `pnpm start` runs: every role but pnpm's own process. */
+/** What the start runs: every role but pnpm's own process (when pnpm is in front). */
 const total = (roles: Map<string, number>) =>
   [...roles].filter(([role]) => role !== 'pnpm').reduce((sum, [, value]) => sum + value, 0);
 
@@ -87,7 +86,7 @@ interface RunningStart {
   stop(): Promise<void>;
 }
 
-/** The URLs of the two tables `pnpm start` prints: each vendor's first URL is its mock's, the second its server's. */
+/** The URLs of the two tables `envspec start` prints: each vendor's first URL is its mock's, the second its server's. */
 export function parseStartUrls(stdout: string): { mocks: Record<Vendor, string>; servers: Record<Vendor, string> } {
   const found = new Map<Vendor, string[]>();
   for (const match of stdout.matchAll(/^\s*(\w+)\s+(http:\/\/\S+)/gm)) {
@@ -98,7 +97,7 @@ export function parseStartUrls(stdout: string): { mocks: Record<Vendor, string>;
     Object.fromEntries(
       vendors.map((vendor) => {
         const url = found.get(vendor)?.[index];
-        if (!url) throw new Error(`pnpm start printed no ${index === 0 ? 'mock' : 'server'} URL for ${vendor}`);
+        if (!url) throw new Error(`envspec start printed no ${index === 0 ? 'mock' : 'server'} URL for ${vendor}`);
         return [vendor, url];
       }),
     ) as Record<Vendor, string>;
@@ -121,15 +120,17 @@ async function answered(url: string, vendor: Vendor, deadline: number): Promise<
   }
 }
 
-/** How the start is spawned: as a developer types it, or what the script runs, without pnpm. */
-const launchers = {
-  pnpm: ['pnpm', ['start', '--', '--free-ports']],
-  node: [process.execPath, ['packages/cli/scripts/launch.mjs', 'start', '--free-ports']],
-} as const;
+/** How the start is spawned: the installed bin as `npx envspec start` runs it, or `pnpm start` in the repository. */
+type Launcher = { kind: 'envspec'; bin: string } | { kind: 'pnpm' };
 
-/** `pnpm start -- --free-ports` in `root` (or what it runs), resolved once all eight endpoints answered. */
-async function startEnvspec(root: string, launcher: keyof typeof launchers = 'pnpm'): Promise<RunningStart> {
-  const [command, args] = launchers[launcher];
+const commandOf = (launcher: Launcher): [string, string[]] =>
+  launcher.kind === 'envspec'
+    ? [process.execPath, [launcher.bin, 'start', '--free-ports']]
+    : ['pnpm', ['start', '--', '--free-ports']];
+
+/** `envspec start --free-ports` (or `pnpm start` in `root`), resolved once all eight endpoints answered. */
+async function startEnvspec(root: string, launcher: Launcher): Promise<RunningStart> {
+  const [command, args] = commandOf(launcher);
   const started = performance.now();
   // Its own process group, so stopping it is the Ctrl-C a terminal sends to the whole group.
   const child: ChildProcess = spawn(command, [...args], {
@@ -162,7 +163,9 @@ async function startEnvspec(root: string, launcher: keyof typeof launchers = 'pn
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', () => stdout.includes('Press Ctrl-C to stop') && resolve());
-      child.once('exit', (code) => reject(new Error(`pnpm start exited with ${code}:\n${stdout}\n${stderr}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stdout}\n${stderr}`)),
+      );
     });
     const { mocks, servers } = parseStartUrls(stdout);
     const deadline = Date.now() + 30_000;
@@ -205,46 +208,52 @@ export async function benchStart(
   const bare: number[] = [];
   const ratios: number[] = [];
   const rssAfterStart: number[] = [];
+  const viaPnpm: number[] = [];
+  const viaPnpmRatios: number[] = [];
   const pnpmRss: number[] = [];
-  const direct: number[] = [];
-  const directRatios: number[] = [];
-  // Untimed: the first start after a change compiles its sources (launch.mjs), and both sides warm the file cache.
-  await (await startEnvspec(root)).stop();
+  const installed = await installCli(root);
+  const envspec: Launcher = { kind: 'envspec', bin: installed.bin };
+  const pnpm: Launcher = { kind: 'pnpm' };
+  // Untimed: the first `pnpm start` after a change compiles its sources (launch.mjs), and every side warms the file cache.
+  await (await startEnvspec(root, pnpm)).stop();
+  await (await startEnvspec(root, envspec)).stop();
   await barePrism(vendors[0]!);
   for (let round = 0; round < rounds; round += 1) {
     const vendor = vendors[round % vendors.length]!;
-    const runStart = async () => {
-      const running = await startEnvspec(root);
-      const roles = byRole(running.pid);
-      rssAfterStart.push(total(roles));
-      pnpmRss.push(roles.get('pnpm') ?? Number.NaN);
-      await running.stop();
-      return running.spawnedToAnsweringMs;
-    };
-    // Alternate which side goes first, so neither always runs on the machine the other just left.
-    let startMs: number;
-    let prism: { ms: number; rssMiB: number };
-    if (round % 2 === 0) {
-      startMs = await runStart();
-      prism = await barePrism(vendor);
-    } else {
-      prism = await barePrism(vendor);
-      startMs = await runStart();
-    }
-    const withoutPnpm = await startEnvspec(root, 'node');
-    await withoutPnpm.stop();
-    eight.push(startMs);
+    let envspecMs = Number.NaN;
+    let pnpmMs = Number.NaN;
+    let prism = { ms: Number.NaN, rssMiB: Number.NaN };
+    const sides = [
+      async () => {
+        const running = await startEnvspec(root, envspec);
+        rssAfterStart.push(total(byRole(running.pid)));
+        await running.stop();
+        envspecMs = running.spawnedToAnsweringMs;
+      },
+      async () => {
+        const running = await startEnvspec(root, pnpm);
+        pnpmRss.push(byRole(running.pid).get('pnpm') ?? Number.NaN);
+        await running.stop();
+        pnpmMs = running.spawnedToAnsweringMs;
+      },
+      async () => {
+        prism = await barePrism(vendor);
+      },
+    ];
+    // Rotate which side goes first, so none always runs on the machine another just left.
+    for (let index = 0; index < sides.length; index += 1) await sides[(round + index) % sides.length]!();
+    eight.push(envspecMs);
     bare.push(prism.ms);
-    ratios.push(startMs / prism.ms);
-    direct.push(withoutPnpm.spawnedToAnsweringMs);
-    directRatios.push(withoutPnpm.spawnedToAnsweringMs / prism.ms);
+    ratios.push(envspecMs / prism.ms);
+    viaPnpm.push(pnpmMs);
+    viaPnpmRatios.push(pnpmMs / prism.ms);
     log(
-      `  pnpm start round ${round + 1}: all eight endpoints answering ${startMs.toFixed(0)} ms from spawn, one bare prism (${vendor}) ${prism.ms.toFixed(0)} ms: ${(startMs / prism.ms).toFixed(2)}× (without pnpm ${withoutPnpm.spawnedToAnsweringMs.toFixed(0)} ms: ${(withoutPnpm.spawnedToAnsweringMs / prism.ms).toFixed(2)}×); RSS of what it runs ${mib(rssAfterStart.at(-1)!)} (+ pnpm ${mib(pnpmRss.at(-1)!)}; bare prism ${mib(prism.rssMiB)})`,
+      `  start round ${round + 1}: envspec start, all eight endpoints answering ${envspecMs.toFixed(0)} ms from spawn, one bare prism (${vendor}) ${prism.ms.toFixed(0)} ms: ${(envspecMs / prism.ms).toFixed(2)}× (pnpm start ${pnpmMs.toFixed(0)} ms: ${(pnpmMs / prism.ms).toFixed(2)}×); RSS of what it runs ${mib(rssAfterStart.at(-1)!)} (bare prism ${mib(prism.rssMiB)}; pnpm's own process ${mib(pnpmRss.at(-1)!)})`,
     );
   }
 
   // One load round through all eight endpoints at once, sampling the whole tree.
-  const running = await startEnvspec(root);
+  const running = await startEnvspec(root, envspec);
   try {
     const afterStart = byRole(running.pid);
     const targets = await Promise.all(
@@ -255,7 +264,8 @@ export async function benchStart(
         ),
       ]),
     );
-    const sampler = sampleTreeRss(running.pid, { includeRoot: false });
+    // The bin spawned alone is the root of the tree, and one of the processes it runs.
+    const sampler = sampleTreeRss(running.pid);
     const loads = await Promise.all(
       targets.map(([url, workload]) => runLoad(url, workload, { connections: 2, seconds: loadSeconds })),
     );
@@ -269,15 +279,14 @@ export async function benchStart(
       afterLoadMiB: afterLoad.get(role) ?? 0,
     }));
     log(
-      `  pnpm start under load (${loadSeconds} s, all eight): ${requestsPerSecond.toFixed(0)} req/s, RSS of what it runs ${mib(total(afterStart))} after start → ${mib(total(afterLoad))} after the round (peak ${mib(peak)})${non2xx ? `, ${non2xx} non-2xx/errors` : ''}; ${processes.map((entry) => `${entry.role} ${mib(entry.afterStartMiB)} → ${mib(entry.afterLoadMiB)}`).join(', ')}`,
+      `  envspec start under load (${loadSeconds} s, all eight): ${requestsPerSecond.toFixed(0)} req/s, RSS of what it runs ${mib(total(afterStart))} after start → ${mib(total(afterLoad))} after the round (peak ${mib(peak)})${non2xx ? `, ${non2xx} non-2xx/errors` : ''}; ${processes.map((entry) => `${entry.role} ${mib(entry.afterStartMiB)} → ${mib(entry.afterLoadMiB)}`).join(', ')}`,
     );
     return {
       allEightMs: summarize(eight),
       barePrismMs: summarize(bare),
       ratio: summarize(ratios),
       totalRssAfterStartMiB: summarize(rssAfterStart),
-      pnpmRssMiB: summarize(pnpmRss),
-      withoutPnpm: { allEightMs: summarize(direct), ratio: summarize(directRatios) },
+      viaPnpm: { allEightMs: summarize(viaPnpm), ratio: summarize(viaPnpmRatios), pnpmRssMiB: summarize(pnpmRss) },
       load: {
         seconds: loadSeconds,
         totalRssAfterLoadMiB: total(afterLoad),
@@ -289,5 +298,6 @@ export async function benchStart(
     };
   } finally {
     await running.stop();
+    await installed.dispose();
   }
 }
