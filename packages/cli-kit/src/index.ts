@@ -16,5 +16,6 @@ export {
   vendorPortsOption,
   vendorsOption,
 } from './options.ts';
+export { addFleetOptions, fleetSettings, type FleetOptionsSpec, type FleetSettings } from './fleet-options.ts';
 export { checkPorts, PortsUnavailableError, type PortClaim, type UnavailablePort } from './busy-ports.ts';
 export { stopOnSignals, stopSignals, type StopOnSignalsOptions } from './lifecycle.ts';

@@ -1,20 +1,8 @@
 /** `envspec mock`: the mocks, one per vendor, until SIGINT / SIGTERM / SIGHUP. Mounted by the envspec CLI. */
 import { Command } from 'commander';
-import {
-  checkPorts,
-  configureCommand,
-  corsFrom,
-  corsOriginsOption,
-  hostOption,
-  portOverrides,
-  selectedVendors,
-  stopOnSignals,
-  vendorPortsOption,
-  vendorsOption,
-} from '@envspec/cli-kit';
+import { addFleetOptions, checkPorts, configureCommand, fleetSettings, stopOnSignals } from '@envspec/cli-kit';
 import type { Vendor } from '@envspec/specs';
 import { defaultMockPorts } from '@envspec/vendors';
-import { defaultCorsOrigins } from '../http/cors.ts';
 import type { PrismHostLaunch } from '../engine/prism-engine.ts';
 import type { MockFleetOptions, RunningMock } from '../mock-fleet.ts';
 import { describeMode } from '../mode-summary.ts';
@@ -93,21 +81,10 @@ export function createMockCommand({
     new Command('mock').description(
       'Run the vendor-faithful mocks (Prism behind a guarding front, or stateful in process) until Ctrl-C or SIGTERM.',
     ),
-  )
-    .addOption(vendorsOption('mock'))
-    .addOption(vendorPortsOption('--port', 'mock port', defaultMockPorts, { allowFreePort: true }))
-    .addOption(hostOption())
-    .addOption(corsOriginsOption(defaultCorsOrigins));
+  );
+  addFleetOptions(command, { verb: 'mock', what: 'mock port', defaultPorts: defaultMockPorts });
   for (const option of mockOptions()) command.addOption(option);
   return command.action(async (values: Record<string, unknown>) => {
-    const vendors = selectedVendors(values.vendor as never);
-    const cors = corsFrom(values.corsOrigin as string[] | undefined);
-    await mock({
-      ...mockSettings(values),
-      vendors,
-      ports: portOverrides('--port', values.port as never, vendors),
-      host: values.host as string,
-      ...(cors === undefined ? {} : { cors }),
-    });
+    await mock({ ...mockSettings(values), ...fleetSettings(values) });
   });
 }

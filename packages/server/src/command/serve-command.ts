@@ -4,19 +4,8 @@
  * a black box.
  */
 import { Command } from 'commander';
-import {
-  checkPorts,
-  configureCommand,
-  corsFrom,
-  corsOriginsOption,
-  hostOption,
-  portOverrides,
-  selectedVendors,
-  stopOnSignals,
-  vendorPortsOption,
-  vendorsOption,
-} from '@envspec/cli-kit';
-import { defaultCorsOrigins, defaultServerPorts } from '@envspec/vendors';
+import { addFleetOptions, checkPorts, configureCommand, fleetSettings, stopOnSignals } from '@envspec/cli-kit';
+import { defaultServerPorts } from '@envspec/vendors';
 import type { StartServersOptions } from '../start-servers.ts';
 import { serverOptions, serverSettings, type ServerSettings } from './server-options.ts';
 
@@ -61,21 +50,10 @@ export function createServeCommand({ serve = serveUntilStopped }: ServeCommandOp
     new Command('serve').description(
       'Run the validated reference servers (the vendors’ semantics over a store) until Ctrl-C or SIGTERM.',
     ),
-  )
-    .addOption(vendorsOption('serve'))
-    .addOption(vendorPortsOption('--port', 'server port', defaultServerPorts, { allowFreePort: true, example: 5020 }))
-    .addOption(hostOption())
-    .addOption(corsOriginsOption(defaultCorsOrigins));
+  );
+  addFleetOptions(command, { verb: 'serve', what: 'server port', defaultPorts: defaultServerPorts, example: 5020 });
   for (const option of serverOptions()) command.addOption(option);
   return command.action(async (values: Record<string, unknown>) => {
-    const vendors = selectedVendors(values.vendor as never);
-    const cors = corsFrom(values.corsOrigin as string[] | undefined);
-    await serve({
-      ...serverSettings(values),
-      vendors,
-      ports: portOverrides('--port', values.port as never, vendors),
-      host: values.host as string,
-      ...(cors === undefined ? {} : { cors }),
-    });
+    await serve({ ...serverSettings(values), ...fleetSettings(values) });
   });
 }
