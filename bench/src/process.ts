@@ -88,12 +88,12 @@ export function readRssMiB(pid: number): number | undefined {
   }
 }
 
-/** Samples a process's RSS every `intervalMs` until stopped; resolves to the largest sample. */
-export function sampleRss(pid: number, intervalMs = 100): { stop(): number | undefined } {
+/** Reads `sample` every `intervalMs` until stopped; `stop()` gives the largest value read. */
+function samplePeak(sample: () => number | undefined, intervalMs: number): { stop(): number | undefined } {
   let peak: number | undefined;
   const take = () => {
-    const rss = readRssMiB(pid);
-    if (rss !== undefined) peak = Math.max(peak ?? 0, rss);
+    const value = sample();
+    if (value !== undefined) peak = Math.max(peak ?? 0, value);
   };
   take();
   const timer = setInterval(take, intervalMs);
@@ -104,6 +104,11 @@ export function sampleRss(pid: number, intervalMs = 100): { stop(): number | und
       return peak;
     },
   };
+}
+
+/** Samples a process's RSS every `intervalMs` until stopped; resolves to the largest sample. */
+export function sampleRss(pid: number, intervalMs = 100): { stop(): number | undefined } {
+  return samplePeak(() => readRssMiB(pid), intervalMs);
 }
 
 /** One process of a tree, with what it is running. */
@@ -157,30 +162,15 @@ export function processTree(rootPid: number): TreeProcess[] {
   return tree;
 }
 
-/**
- * Samples the total RSS of a process tree every `intervalMs` until stopped; resolves to the largest
- * total. `includeRoot: false` leaves the root out (a launcher such as pnpm, measured apart).
- */
+/** Samples the total RSS of a process tree every `intervalMs` until stopped; resolves to the largest total. */
 export function sampleTreeRss(
   rootPid: number,
-  { intervalMs = 250, includeRoot = true }: { intervalMs?: number; includeRoot?: boolean } = {},
-): { stop(): number | undefined } {
-  let peak: number | undefined;
-  const take = () => {
-    const tree = processTree(rootPid).filter((process) => includeRoot || process.pid !== rootPid);
-    if (tree.length > 0)
-      peak = Math.max(
-        peak ?? 0,
-        tree.reduce((sum, process) => sum + process.rssMiB, 0),
-      );
-  };
-  take();
-  const timer = setInterval(take, intervalMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      take();
-      return peak;
-    },
-  };
+  { intervalMs = 250 }: { intervalMs?: number } = {},
+): {
+  stop(): number | undefined;
+} {
+  return samplePeak(() => {
+    const tree = processTree(rootPid);
+    return tree.length > 0 ? tree.reduce((sum, process) => sum + process.rssMiB, 0) : undefined;
+  }, intervalMs);
 }
