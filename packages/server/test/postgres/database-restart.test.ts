@@ -9,7 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { vendors } from '@envspec/specs';
 import { startPostgresCluster, type PostgresCluster } from '@envspec/testkit';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { hasMark, send, storedVersions, Tally } from './replica-traffic.ts';
+import { storedVersions } from './replica-traffic.ts';
+import { expectAcknowledgedWritesKept } from './expect-writes-kept.ts';
 import { WriteStreams } from './write-streams.ts';
 
 const streamsPerVendor = 4;
@@ -75,22 +76,5 @@ it('database restart mid-load, clean and crashed: 503s in the envelope, then rec
       tally.unexpected.join('\n'),
     ).toEqual([]);
 
-  const after = await storedVersions(cluster.url);
-  const reads = new Tally();
-  for (const replica of replicas) {
-    for (const vendor of vendors) {
-      const reply = await send(reads, replica.url(vendor), vendor, 'GET');
-      const acknowledged = streams.acknowledged.get(vendor)!;
-      if (vendor !== 'datadog') expect(acknowledged.filter((mark) => !hasMark(vendor, reply?.body, mark))).toEqual([]);
-      // Each acknowledged write committed; a write answered 503 may have committed as well (the message says so).
-      const committed = after[vendor] - before[vendor];
-      expect(committed).toBeGreaterThanOrEqual(acknowledged.length);
-      expect(committed).toBeLessThanOrEqual(acknowledged.length + streams.uncertain.get(vendor)!);
-    }
-  }
-  expect(reads.byCause()).toEqual({ 200: replicas.length * vendors.length });
-  const basedOn = streams.fabroWrites
-    .filter((write) => write.acknowledged)
-    .map((write) => write.attempts.at(-1)!.ifMatch);
-  expect(new Set(basedOn).size).toBe(basedOn.length);
+  await expectAcknowledgedWritesKept({ databaseUrl: cluster.url, before, streams, readFrom: replicas });
 }, 120_000);

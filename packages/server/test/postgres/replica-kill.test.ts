@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { vendors } from '@envspec/specs';
 import { startPostgresCluster, type PostgresCluster } from '@envspec/testkit';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
-import { hasMark, send, storedVersions, Tally } from './replica-traffic.ts';
+import { storedVersions } from './replica-traffic.ts';
+import { expectAcknowledgedWritesKept } from './expect-writes-kept.ts';
 import { WriteStreams } from './write-streams.ts';
 
 const streamsPerVendor = 4;
@@ -60,24 +61,5 @@ it('SIGKILL of one replica mid-stream: the other keeps serving, every acknowledg
   );
 
   const late = await start();
-  const after = await storedVersions(cluster.url);
-  const reads = new Tally();
-  for (const replica of [survivor, late]) {
-    for (const vendor of vendors) {
-      const reply = await send(reads, replica.url(vendor), vendor, 'GET');
-      const acknowledged = streams.acknowledged.get(vendor)!;
-      // Datadog's marks replace one another; its check is the version count below.
-      if (vendor !== 'datadog') expect(acknowledged.filter((mark) => !hasMark(vendor, reply?.body, mark))).toEqual([]);
-      // Every acknowledged write committed once; a write cut off by the kill may have committed too.
-      const committed = after[vendor] - before[vendor];
-      expect(committed).toBeGreaterThanOrEqual(acknowledged.length);
-      expect(committed).toBeLessThanOrEqual(acknowledged.length + streams.uncertain.get(vendor)!);
-    }
-  }
-  expect(reads.byCause()).toEqual({ 200: 2 * vendors.length });
-  // No two acknowledged Fabro writes were based on the same revision.
-  const basedOn = streams.fabroWrites
-    .filter((write) => write.acknowledged)
-    .map((write) => write.attempts.at(-1)!.ifMatch);
-  expect(new Set(basedOn).size).toBe(basedOn.length);
+  await expectAcknowledgedWritesKept({ databaseUrl: cluster.url, before, streams, readFrom: [survivor, late] });
 }, 120_000);
