@@ -17,6 +17,7 @@ import { build, createLogger, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '@envspec/scripts/docs';
 import { findFreePort, spawnUntilReady, type Child } from '@envspec/testkit';
+import { vendors } from '@envspec/specs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = join(root, 'test-results');
@@ -160,18 +161,27 @@ describe('the example page', () => {
   });
 
   it('switches to the reference server, whose answers then reach the page', async () => {
-    const port = await findFreePort();
-    const fabroUrl = `http://127.0.0.1:${port}`;
+    // Every vendor on a port of its own: the page never depends on what else listens on 3010–3013.
+    const ports = Object.fromEntries(await Promise.all(vendors.map(async (vendor) => [vendor, await findFreePort()])));
+    const urls = new URLSearchParams(vendors.map((vendor) => [`url.${vendor}`, `http://127.0.0.1:${ports[vendor]}`]));
+    const fabroUrl = urls.get('url.fabro')!;
     let server: Child | undefined;
     const context = await browser.newContext();
     try {
       server = await spawnUntilReady(
         process.execPath,
-        ['--import', 'tsx', serverCli, '--log-level', 'silent', '--vendor', 'fabro', '--port', `fabro=${port}`],
-        fabroUrl,
+        [
+          '--import',
+          'tsx',
+          serverCli,
+          '--log-level',
+          'silent',
+          ...vendors.flatMap((vendor) => ['--port', `${vendor}=${ports[vendor]}`]),
+        ],
+        (stdout) => stdout.includes('Reference servers ready'),
       );
       const page = await context.newPage();
-      await page.goto(`${origin}/?backend=msw&url.fabro=${encodeURIComponent(fabroUrl)}`);
+      await page.goto(`${origin}/?backend=msw&${urls}`);
       await page.locator('body[data-ready="msw"]').waitFor();
       await byTestId(page, 'backend').selectOption('server');
       await page.locator('body[data-ready="server"]').waitFor();
