@@ -7,7 +7,7 @@ import { vendorResponseIssues } from '@envspec/specs/vendor-definitions';
 import type { DatadogAPIErrorResponse, DatadogEnvironment, DatadogEnvironmentResponse } from '@envspec/types/datadog';
 import { createSeededStore, type AppOptions } from '../../src/create-app.ts';
 import { datadogCore } from '@envspec/vendors';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { sharedHarness, startHarness, type Harness } from '../support/harness.ts';
 
 const id = '550e8400-e29b-41d4-a716-446655440001';
 const path = `/api/v2/feature-flags/environments/${id}`;
@@ -40,9 +40,10 @@ async function restart(options: AppOptions = {}): Promise<void> {
 }
 const current = async () => (await server.request('GET', path, { headers: read })).body as DatadogEnvironmentResponse;
 
+const shared = sharedHarness('datadog', { clock: () => now });
 beforeEach(async () => {
   now = fixedNow;
-  server = await startHarness('datadog', { clock: () => now });
+  server = await shared.fresh();
 });
 afterEach(async () => server.close());
 
@@ -497,6 +498,8 @@ describe('datadog errors answer in the Datadog envelope and change nothing', () 
 });
 
 describe('datadog rate limiting', () => {
+  // The limiter's counts live in the app: a server of its own.
+  beforeEach(() => restart());
   const headersOf = (reply: { headers: Headers }) =>
     Object.fromEntries(rateLimitHeaderNames.map((name) => [name, reply.headers.get(name)]));
   const expected = (limit: number, remaining: number, reset: number) => ({

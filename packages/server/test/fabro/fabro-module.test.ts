@@ -3,7 +3,7 @@ import { componentExample, listOperations, loadBundle, responseExample } from '@
 import { vendorDefinition, vendorResponseIssues } from '@envspec/specs/vendor-definitions';
 import type { FabroEnvironment, FabroError, FabroReplaceEnvironmentRequest } from '@envspec/types/fabro';
 import { fabroCore, fabroEnvironment, MemoryStore, revisionOf, type Store } from '@envspec/vendors';
-import { startHarness, type Harness, type Reply } from '../support/harness.ts';
+import { sharedHarness, startHarness, type Harness, type Reply } from '../support/harness.ts';
 
 const document = loadBundle('fabro');
 const id = 'ci-runner';
@@ -29,8 +29,9 @@ const localRequest: FabroReplaceEnvironmentRequest = {
 };
 
 let server: Harness;
+const shared = sharedHarness('fabro');
 beforeEach(async () => {
-  server = await startHarness('fabro');
+  server = await shared.fresh();
 });
 afterEach(async () => server.close());
 

@@ -3,7 +3,7 @@ import { listOperations, loadBundle } from '@envspec/specs';
 import type { LaunchDarklyEnvironment, LaunchDarklyError } from '@envspec/types/launchdarkly';
 import { launchDarklyCore } from '@envspec/vendors';
 import { MemoryStore } from '../../src/store/memory-store.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { sharedHarness, startHarness, type Harness } from '../support/harness.ts';
 import { InterleavingStore, ReadBarrier } from './interleaving-store.ts';
 
 const path = '/api/v2/projects/default/environments/production';
@@ -12,8 +12,9 @@ const throttled = { authorization: 'api-0000demo-throttled' };
 const fixedNow = new Date('2026-11-23T10:00:00.000Z');
 
 let server: Harness;
+const shared = sharedHarness('launchdarkly', { clock: () => fixedNow });
 beforeEach(async () => {
-  server = await startHarness('launchdarkly', { clock: () => fixedNow });
+  server = await shared.fresh();
 });
 afterEach(async () => server.close());
 
@@ -606,6 +607,10 @@ describe('launchdarkly refuses prototype pollution', () => {
 });
 
 describe('launchdarkly rate limiting', () => {
+  // The limiter's counts live in the app: a server of its own (the file's afterEach closes it).
+  beforeEach(async () => {
+    server = await startHarness('launchdarkly', { clock: () => fixedNow });
+  });
   covers('GET', 429);
   covers('PATCH', 429);
   it.each(['GET', 'PATCH'])(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QoderCloudConfig, QoderEnvironment, QoderError } from '@envspec/types/qoder';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { sharedHarness, startHarness, type Harness } from '../support/harness.ts';
 
 const id = 'env_019e3bb39b6774d8878cd0b9d237574b';
 const path = `/api/v1/cloud/environments/${id}`;
@@ -12,8 +12,9 @@ const updateMethods = ['PUT', 'POST'] as const;
 const cloudConfig = (environment: QoderEnvironment) => environment.config as QoderCloudConfig;
 
 let server: Harness;
+const shared = sharedHarness('qoder', { clock: () => fixedNow });
 beforeEach(async () => {
-  server = await startHarness('qoder', { clock: () => fixedNow });
+  server = await shared.fresh();
 });
 afterEach(async () => server.close());
 
@@ -284,6 +285,10 @@ describe.each(updateMethods)('qoder errors of %s answer in the Qoder envelope an
 });
 
 describe('qoder rate limiting', () => {
+  // The limiter's counts live in the app: a server of its own (the file's afterEach closes it).
+  beforeEach(async () => {
+    server = await startHarness('qoder', { clock: () => fixedNow });
+  });
   it('answers 429 with Retry-After once the credential exceeds its limit', async () => {
     const throttled = { authorization: 'Bearer qoder_pat_demo_throttled' };
     const statuses = [];
